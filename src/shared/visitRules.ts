@@ -1,0 +1,113 @@
+/**
+ * The whole field contract of a visit: the TypeBox schema plus the rules a
+ * schema cannot say (time order, topics once finished, device-only fields,
+ * the personal-data guard, the 24 h future limit). The tablet and the server
+ * call the same function, so a visit the tablet saves is one the city accepts.
+ * Messages are for developers; screens translate the `code`.
+ */
+import Value from 'typebox/value';
+import { findPersonalData } from './pii.ts';
+import { Visit, type VisitRecord, type WireVisit, withDefaults } from './visit.ts';
+
+export type FieldErrorCode =
+  | 'invalid'
+  | 'unknown-field'
+  | 'order'
+  | 'too-long'
+  | 'future'
+  | 'topics-required'
+  | 'device-required'
+  | 'device-only'
+  | 'referral-only'
+  | 'personal-data'
+  | 'forbidden'
+  | 'conflict'
+  | 'unknown-point';
+
+export interface FieldError {
+  field: string;
+  code: FieldErrorCode;
+  message: string;
+}
+
+export type VisitCheck = { ok: true; visit: VisitRecord } | { ok: false; errors: FieldError[] };
+
+const HOUR_MS = 3_600_000;
+export const MAX_VISIT_HOURS = 12;
+export const MAX_FUTURE_HOURS = 24;
+
+function schemaErrors(value: unknown): FieldError[] {
+  const byField = new Map<string, FieldError>();
+  for (const error of Value.Errors(Visit, value)) {
+    if (error.keyword === 'boolean') continue; // reported once more as additionalProperties
+    if (error.keyword === 'additionalProperties') {
+      const extra = (error.params as { additionalProperties?: string[] }).additionalProperties ?? [];
+      for (const name of extra) {
+        const field = [pathToField(error.instancePath), name].filter(Boolean).join('.');
+        byField.set(field, { field, code: 'unknown-field', message: `unknown field "${field}"` });
+      }
+      continue;
+    }
+    const field = pathToField(error.instancePath) || 'visit';
+    if (!byField.has(field)) byField.set(field, { field, code: 'invalid', message: describe(error) });
+  }
+  // A union (nullable object) reports its own failure beside the deeper one: keep the deeper, clearer one.
+  const fields = [...byField.keys()];
+  return [...byField.values()].filter((e) => !fields.some((other) => other.startsWith(`${e.field}.`)));
+}
+
+function pathToField(instancePath: string): string {
+  return instancePath.split('/').filter(Boolean).join('.');
+}
+
+function describe(error: { keyword: string; message: string; params: unknown }): string {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'enum') return `must be one of: ${(params.allowedValues as string[]).join(', ')}`;
+  if (error.keyword === 'pattern') return 'has the wrong format';
+  if (error.keyword === 'required')
+    return `is missing ${(params.requiredProperties as string[] | undefined)?.join(', ') ?? 'a field'}`;
+  return error.message;
+}
+
+const ms = (time: string | null): number | null => (time === null ? null : Date.parse(time));
+
+/** Cross-field rules on a schema-valid visit. `nowMs` is the checker's clock. */
+export function ruleErrors(visit: VisitRecord, nowMs: number): FieldError[] {
+  const errors: FieldError[] = [];
+  const add = (field: string, code: FieldErrorCode, message: string) => errors.push({ field, code, message });
+  const times = { arrivedAt: ms(visit.arrivedAt), startedAt: ms(visit.startedAt), endedAt: ms(visit.endedAt) };
+  for (const [field, value] of Object.entries({ ...times, createdAt: ms(visit.createdAt), updatedAt: ms(visit.updatedAt) })) {
+    if (value !== null && Number.isNaN(value)) add(field, 'invalid', 'is not a real date and time');
+  }
+  const arrived = times.arrivedAt;
+  if (arrived !== null && !Number.isNaN(arrived)) {
+    if (arrived > nowMs + MAX_FUTURE_HOURS * HOUR_MS) add('arrivedAt', 'future', 'lies more than 24 hours in the future');
+    const started = times.startedAt ?? arrived;
+    if (times.startedAt !== null && times.startedAt < arrived) add('startedAt', 'order', 'is before arrivedAt');
+    if (times.endedAt !== null && times.endedAt < started) add('endedAt', 'order', 'is before startedAt or arrivedAt');
+    const last = times.endedAt ?? times.startedAt;
+    if (last !== null && last - arrived > MAX_VISIT_HOURS * HOUR_MS)
+      add(times.endedAt !== null ? 'endedAt' : 'startedAt', 'too-long', 'a visit lasts at most 12 hours');
+  }
+  if (visit.endedAt !== null && visit.topics.length === 0) {
+    add('topics', 'topics-required', 'a finished visit needs at least one topic');
+  }
+  if (visit.kind === 'device' && visit.device === null) add('device', 'device-required', 'device help needs the device');
+  if (visit.kind !== 'device' && visit.problem !== null) add('problem', 'device-only', 'a problem is only for device help');
+  if (visit.referredTo !== null && visit.outcome !== 'referred')
+    add('referredTo', 'referral-only', 'only with outcome "referred"');
+  if (visit.note !== null) {
+    const found = findPersonalData(visit.note);
+    if (found) add('note', 'personal-data', `looks like personal data (${found}); notes may not identify a visitor`);
+  }
+  return errors;
+}
+
+/** Validates anything claimed to be a visit; on success returns it with defaults filled in. */
+export function checkVisit(value: unknown, nowMs: number): VisitCheck {
+  const schema = schemaErrors(value);
+  if (schema.length > 0) return { ok: false, errors: schema };
+  const visit = withDefaults(value as WireVisit);
+  const rules = ruleErrors(visit, nowMs);
+  return rules.length > 0 ? { ok: false, errors: rules } : { ok: true, visit };
+}
