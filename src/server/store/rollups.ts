@@ -1,9 +1,14 @@
 /**
- * Daily roll-ups kept beside the visits, maintained in the same transaction
- * as every visit write, so statistics never count visits one by one.
- * (Filled in with migration 002; until then writes keep no roll-ups.)
+ * Daily and monthly roll-ups kept beside the visits (migration 002_rollups.sql),
+ * maintained in the same transaction as every visit write, so statistics never
+ * count visits one by one.
+ *
+ * Per batch: one lookup of visits purged earlier (their contribution is still
+ * in the roll-ups, so a tablet sending one again adds nothing) and one
+ * multi-row upsert of the summed changes.
  */
 import type { VisitRecord } from '../../shared/visit.ts';
+import { RollupBatch, type RollupRow } from './rollupContributions.ts';
 import type { Sql } from './sql.ts';
 
 /** One visit write: what was stored before (null for a new visit) and what is stored now. */
@@ -12,4 +17,51 @@ export interface RollupChange {
   after: VisitRecord;
 }
 
-export async function applyRollups(_tx: Sql, _changes: readonly RollupChange[]): Promise<void> {}
+const UPSERT = `
+INSERT INTO visit_rollups (grain, point_id, kind, period, metric, code, amount)
+SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::bigint[])
+ON CONFLICT (grain, point_id, kind, period, metric, code)
+DO UPDATE SET amount = visit_rollups.amount + EXCLUDED.amount`;
+
+// PostgreSQL caps a statement at 65,535 parameters but arrays are one parameter each;
+// chunks only keep a single statement's memory modest for huge imports.
+const MAX_ROWS_PER_STATEMENT = 20_000;
+
+async function purgedIds(tx: Sql, changes: readonly RollupChange[]): Promise<Set<string>> {
+  const fresh = changes.filter((change) => change.before === null).map((change) => change.after.id);
+  if (fresh.length === 0) return new Set();
+  const rows = await tx.query<{ id: string }>('SELECT id::text AS id FROM purged_visits WHERE id = ANY($1::uuid[])', [fresh]);
+  return new Set(rows.map((row) => row.id.toLowerCase()));
+}
+
+export async function upsertRollupRows(tx: Sql, rows: readonly RollupRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += MAX_ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + MAX_ROWS_PER_STATEMENT);
+    await tx.query(UPSERT, [
+      chunk.map((row) => row.grain),
+      chunk.map((row) => row.pointId),
+      chunk.map((row) => row.kind),
+      chunk.map((row) => row.period),
+      chunk.map((row) => row.metric),
+      chunk.map((row) => row.code),
+      chunk.map((row) => row.amount),
+    ]);
+  }
+}
+
+/**
+ * Subtracts what each `before` contributed (unless it was a tombstone) and adds
+ * what each `after` contributes (unless it is one). Call inside the transaction
+ * that writes the visits.
+ */
+export async function applyRollups(tx: Sql, changes: readonly RollupChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  const purged = await purgedIds(tx, changes);
+  const batch = new RollupBatch();
+  for (const { before, after } of changes) {
+    if (before === null && purged.has(after.id.toLowerCase())) continue;
+    if (before) batch.add(before, -1);
+    batch.add(after, 1);
+  }
+  await upsertRollupRows(tx, batch.rows());
+}

@@ -1,0 +1,33 @@
+-- Daily and monthly roll-ups of the visits, maintained in the same transaction
+-- as every visit write (store/rollups.ts), so statistics read a bounded number
+-- of rows however many visits there are.
+--
+-- A row is one amount of one metric/code for one local period in
+-- Europe/Brussels: grain 'd' = one day (period is that day), grain 'm' = one
+-- month (period is its first day). Every visit is counted at four levels: its
+-- own point and kind, its point with both kinds (kind ''), all points with its
+-- kind (point_id ''), and everything (both ''), so a question for all points,
+-- for one point or for one kind reads exactly one level. Point ids and kinds
+-- are never empty, so '' cannot collide with a real one.
+-- An amount may fall to 0 after edits and deletions; readers ignore zeros and
+-- the daily retention run removes them.
+CREATE TABLE visit_rollups (
+  grain char(1) NOT NULL CHECK (grain IN ('d', 'm')),
+  point_id text NOT NULL,
+  kind text NOT NULL,
+  period date NOT NULL,
+  metric text NOT NULL,
+  code text NOT NULL,
+  amount bigint NOT NULL,
+  PRIMARY KEY (grain, point_id, kind, period, metric, code)
+);
+
+-- Visits whose row-level detail was purged after RETENTION_MONTHS: their
+-- contribution stays in the roll-ups, so a tablet sending one of them again
+-- must not add it a second time (store/rollups.ts checks this table).
+CREATE TABLE purged_visits (
+  id uuid PRIMARY KEY,
+  device_id text NOT NULL,
+  rev integer NOT NULL,
+  purged_at timestamptz NOT NULL DEFAULT now()
+);
