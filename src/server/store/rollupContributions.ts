@@ -31,7 +31,7 @@ export const METRIC = {
   deviceType: 'deviceType',
   deviceOs: 'deviceOs',
   deviceOwnership: 'deviceOwnership',
-  /** code `${isoWeekday}:${hour}` in Brussels time */
+  /** code `${isoWeekday}:${hh}` in Brussels time, e.g. '1:09' (sorts as text) */
   hour: 'hour',
   /** code = whole minutes from arrivedAt to startedAt (histogram) */
   wait: 'wait',
@@ -87,7 +87,7 @@ function visitEntries(visit: VisitRecord, add: (metric: string, code: string, am
   if (visit.device?.type) add(METRIC.deviceType, visit.device.type, 1);
   if (visit.device?.os) add(METRIC.deviceOs, visit.device.os, 1);
   if (visit.device?.ownership) add(METRIC.deviceOwnership, visit.device.ownership, 1);
-  add(METRIC.hour, `${local.weekday}:${local.hour}`, 1);
+  add(METRIC.hour, `${local.weekday}:${String(local.hour).padStart(2, '0')}`, 1);
   if (visit.startedAt) {
     add(METRIC.wait, String(minutesBetween(visit.arrivedAt, visit.startedAt)), 1);
     if (visit.endedAt) add(METRIC.help, String(minutesBetween(visit.startedAt, visit.endedAt)), 1);
