@@ -37,12 +37,21 @@ CREATE TABLE coordinators (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 
+-- One-time codes printed at start while no coordinator exists; the first
+-- coordinator account is made with one of them (POST /api/v1/setup).
+CREATE TABLE setup_codes (
+  code_hash text PRIMARY KEY,
+  expires_at timestamptz NOT NULL
+);
+
 CREATE TABLE sessions (
   id_hash text PRIMARY KEY,
   coordinator_id bigint NOT NULL REFERENCES coordinators(id) ON DELETE CASCADE,
   created_at timestamptz NOT NULL DEFAULT now(),
   last_used_at timestamptz NOT NULL DEFAULT now()
 );
+
+CREATE INDEX sessions_coordinator ON sessions (coordinator_id);
 
 CREATE TABLE visits (
   id uuid PRIMARY KEY,

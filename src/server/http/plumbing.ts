@@ -1,0 +1,152 @@
+/**
+ * Cross-cutting request handling: gzip request bodies within the size limit,
+ * clear 4xx messages, database trouble as 503 + Retry-After, nothing that a
+ * client sent (bodies, tokens, notes) in any log line, and 503 while closing.
+ */
+import type { Readable } from 'node:stream';
+import { Transform } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError } from './context.ts';
+
+export const RETRY_AFTER_SECONDS = 5;
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+function statusError(statusCode: number, message: string, code?: string): Error {
+  return Object.assign(new Error(message), { statusCode, code });
+}
+
+/** Decompresses a gzip body, counting the decompressed bytes against the route's limit. */
+function gunzipWithin(source: Readable, limit: number): Readable {
+  const gunzip = createGunzip();
+  let size = 0;
+  const limited = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      if (size > limit) {
+        source.unpipe(gunzip);
+        gunzip.destroy();
+        source.resume(); // read the rest of the upload away so the answer can be sent
+        done(statusError(413, tooLargeMessage(limit), 'FST_ERR_CTP_BODY_TOO_LARGE'));
+        return;
+      }
+      done(null, chunk);
+    },
+  });
+  // Fastify compares the bytes received on the wire with Content-Length.
+  const counted = limited as Transform & { receivedEncodedLength: number };
+  counted.receivedEncodedLength = 0;
+  source.on('data', (chunk: Buffer) => {
+    counted.receivedEncodedLength += chunk.length;
+  });
+  gunzip.on('error', () => limited.destroy(statusError(400, 'the body is not valid gzip data')));
+  source.pipe(gunzip).pipe(limited);
+  return limited;
+}
+
+const tooLargeMessage = (limit: number) =>
+  `the request body is larger than ${limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MiB` : `${limit} bytes`}: send fewer visits per request`;
+
+function clientMessage(error: FastifyError): string {
+  if (error instanceof SyntaxError) return 'the body is not valid JSON';
+  switch (error.code) {
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'the body is empty; expected a JSON object';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return error.message.startsWith('the request body') ? error.message : tooLargeMessage(1024 * 1024);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'unsupported Content-Type: send application/json';
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return 'the body does not match its Content-Length';
+    default:
+      return error.message;
+  }
+}
+
+/** Errors that say the database cannot be reached right now (connection refused, shutting down, too many clients). */
+function isDatabaseUnavailable(error: { code?: unknown }): boolean {
+  const code = String(error.code ?? '');
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300', '08006', '08001'].includes(
+    code,
+  );
+}
+
+function send(reply: FastifyReply, statusCode: number, message: string, code?: string) {
+  return reply.code(statusCode).send({ statusCode, error: REASONS[statusCode] ?? 'Error', message, ...(code ? { code } : {}) });
+}
+
+export function installPlumbing(app: FastifyInstance): void {
+  let closing = false;
+
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    reply.header('Connection', 'close').header('Retry-After', String(RETRY_AFTER_SECONDS));
+    return send(reply, 503, 'the server is shutting down; try again shortly');
+  });
+
+  app.addHook('preParsing', async (request: FastifyRequest, _reply, payload) => {
+    const encoding = String(request.headers['content-encoding'] ?? 'identity')
+      .trim()
+      .toLowerCase();
+    if (encoding === 'identity' || encoding === '') return payload;
+    if (encoding === 'gzip' || encoding === 'x-gzip') return gunzipWithin(payload, request.routeOptions.bodyLimit ?? 1024 * 1024);
+    throw statusError(415, `Content-Encoding "${encoding}" is not supported: send gzip or no encoding`);
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof HttpError) {
+      for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+      request.log.info({ statusCode: error.statusCode }, 'request refused');
+      return send(reply, error.statusCode, error.message);
+    }
+    if (error.validation) {
+      request.log.info({ statusCode: 400, code: 'FST_ERR_VALIDATION' }, 'request refused');
+      return send(reply, 400, error.message, 'FST_ERR_VALIDATION');
+    }
+    const statusCode = error.statusCode ?? 500;
+    if (statusCode >= 400 && statusCode < 500) {
+      // The message of a client error may quote the body (JSON.parse does): log the code only.
+      request.log.info({ statusCode, code: error.code }, 'request refused');
+      if (statusCode === 429 && !reply.hasHeader('retry-after')) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return send(reply, statusCode, clientMessage(error), error.code);
+    }
+    // A database message can quote the values it refused: log what kind of failure and where, not its message.
+    const fromDatabase = 'severity' in error;
+    request.log.error(
+      {
+        err: {
+          type: error.name,
+          code: error.code,
+          ...(fromDatabase ? {} : { message: error.message }),
+          stack: error.stack?.split('\n').slice(1, 8).join('\n'),
+        },
+      },
+      'request failed',
+    );
+    if (isDatabaseUnavailable(error)) {
+      reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return send(reply, 503, 'the database is not reachable; try again shortly');
+    }
+    return send(reply, 500, 'the server failed to handle this request; try again later');
+  });
+}
+
+export function notFound(request: FastifyRequest, reply: FastifyReply) {
+  return send(reply, 404, `no such endpoint: ${request.method} ${request.url.split('?')[0]}`);
+}

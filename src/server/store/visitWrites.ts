@@ -1,0 +1,151 @@
+/**
+ * Writing pushed visits by the sync rules (sync-protocol.md): one result per
+ * visit in request order, applied / unchanged / stale / rejected, a visit
+ * owned by the device that first pushed it, idempotent under retries and
+ * concurrent pushes. A whole batch is checked first, then written in one
+ * transaction with the daily roll-ups, so everything reported applied or
+ * unchanged is committed before the answer leaves.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { SyncResult } from '../../shared/protocol.ts';
+import type { VisitRecord } from '../../shared/visit.ts';
+import { checkVisit, type FieldError } from '../../shared/visitRules.ts';
+import { existingPointIds } from './points.ts';
+import { applyRollups, type RollupChange } from './rollups.ts';
+import type { Sql, Store } from './sql.ts';
+import { storableErrors } from './storable.ts';
+
+interface Candidate {
+  index: number;
+  key: string;
+  record: VisitRecord;
+}
+
+interface StoredVisit {
+  deviceId: string;
+  rev: number;
+  record: VisitRecord;
+}
+
+/** Thrown inside the transaction when another push inserted one of our new ids first: run the batch again. */
+class ConcurrentInsert extends Error {}
+const ATTEMPTS = 5;
+
+const rejected = (id: string, errors: FieldError[]): SyncResult => ({ id, status: 'rejected', errors });
+
+/** Checks and writes `visits` for `deviceId`; returns one result per visit, in order. */
+export async function writeVisits(store: Store, deviceId: string, visits: readonly unknown[], now: Date): Promise<SyncResult[]> {
+  const results: SyncResult[] = visits.map((value) => ({ id: idOf(value), status: 'rejected' }));
+  const candidates: Candidate[] = [];
+  visits.forEach((value, index) => {
+    const check = checkVisit(value, now.getTime());
+    const errors = check.ok ? storableErrors(check.visit) : check.errors;
+    if (!check.ok || errors.length > 0) {
+      results[index] = rejected(idOf(value), errors);
+      return;
+    }
+    const record = { ...check.visit, id: check.visit.id.toLowerCase() };
+    candidates.push({ index, key: record.id, record });
+  });
+
+  const points = await existingPointIds(store, [...new Set(candidates.map((c) => c.record.pointId))]);
+  const known = candidates.filter((candidate) => {
+    if (points.has(candidate.record.pointId)) return true;
+    results[candidate.index] = rejected(idOf(visits[candidate.index]), [
+      { field: 'pointId', code: 'unknown-point', message: `"${candidate.record.pointId}" is not a known point` },
+    ]);
+    return false;
+  });
+  if (known.length === 0) return results;
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const decided = await store.transaction((tx) => writeBatch(tx, deviceId, known, now));
+      for (const candidate of known) results[candidate.index] = decided.get(candidate.index) as SyncResult;
+      return results;
+    } catch (error) {
+      if (!isRetryable(error) || attempt === ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** Another push inserting the same new ids, or PostgreSQL breaking a deadlock between two pushes. */
+const isRetryable = (error: unknown): boolean =>
+  error instanceof ConcurrentInsert || (error as { code?: unknown } | null)?.code === '40P01';
+
+function idOf(value: unknown): string {
+  const id = value !== null && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : '';
+}
+
+async function writeBatch(tx: Sql, deviceId: string, candidates: Candidate[], now: Date): Promise<Map<number, SyncResult>> {
+  const keys = [...new Set(candidates.map((c) => c.key))];
+  const rows = await tx.query<{ id: string; device_id: string; rev: number; record: VisitRecord }>(
+    'SELECT id::text AS id, device_id, rev, record FROM visits WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+    [keys],
+  );
+  const stored = new Map<string, StoredVisit>(
+    rows.map((row) => [row.id, { deviceId: row.device_id, rev: row.rev, record: row.record }]),
+  );
+  const before = new Map<string, VisitRecord | null>();
+  const written = new Map<string, VisitRecord>();
+  const decided = new Map<number, SyncResult>();
+
+  for (const { index, key, record } of candidates) {
+    const id = record.id;
+    const current = stored.get(key);
+    let status: SyncResult['status'] = 'applied';
+    if (!current) {
+      before.set(key, null);
+    } else if (current.deviceId !== deviceId) {
+      decided.set(index, rejected(id, [{ field: 'id', code: 'forbidden', message: 'this visit belongs to another device' }]));
+      continue;
+    } else if (record.rev < current.rev) {
+      status = 'stale';
+    } else if (record.rev === current.rev) {
+      if (!isDeepStrictEqual(record, current.record)) {
+        decided.set(
+          index,
+          rejected(id, [{ field: 'rev', code: 'conflict', message: 'this rev was already stored with different content' }]),
+        );
+        continue;
+      }
+      status = 'unchanged';
+    } else if (!before.has(key)) {
+      before.set(key, current.record);
+    }
+    if (status === 'applied') {
+      written.set(key, record);
+      stored.set(key, { deviceId, rev: record.rev, record });
+    }
+    decided.set(index, { id, status });
+  }
+
+  // Rows in id order, like the locks above, so two pushes never wait on each other in a cycle.
+  const ordered = [...written].sort(([a], [b]) => (a < b ? -1 : 1));
+  const inserts = ordered.filter(([key]) => before.get(key) === null).map(([, record]) => record);
+  const updates = ordered.filter(([key]) => before.get(key) !== null).map(([, record]) => record);
+  if (inserts.length > 0) {
+    const inserted = await tx.query(
+      `INSERT INTO visits (id, device_id, rev, point_id, kind, arrived_at, deleted, record, received_at)
+       SELECT (r->>'id')::uuid, $1, (r->>'rev')::int, r->>'pointId', r->>'kind', (r->>'arrivedAt')::timestamptz,
+              (r->>'deleted')::boolean, r, $3
+       FROM jsonb_array_elements($2::jsonb) AS r
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [deviceId, JSON.stringify(inserts), now.toISOString()],
+    );
+    if (inserted.length !== inserts.length) throw new ConcurrentInsert();
+  }
+  if (updates.length > 0) {
+    await tx.query(
+      `UPDATE visits v SET rev = (r->>'rev')::int, point_id = r->>'pointId', kind = r->>'kind',
+              arrived_at = (r->>'arrivedAt')::timestamptz, deleted = (r->>'deleted')::boolean, record = r, received_at = $2
+       FROM jsonb_array_elements($1::jsonb) AS r
+       WHERE v.id = (r->>'id')::uuid`,
+      [JSON.stringify(updates), now.toISOString()],
+    );
+  }
+  const changes: RollupChange[] = [...written].map(([key, after]) => ({ before: before.get(key) ?? null, after }));
+  if (changes.length > 0) await applyRollups(tx, changes);
+  return decided;
+}
