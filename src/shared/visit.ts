@@ -5,6 +5,7 @@
  * (visitRules.ts). No field may identify a visitor.
  */
 import Type, { type Static } from 'typebox';
+import { MAX_NOTE_LENGTH, MAX_PEOPLE, MAX_TOPICS } from './limits.ts';
 import {
   AGE_BANDS,
   CONTACTS,
@@ -27,9 +28,7 @@ import { UUID_PATTERN } from './uuid.ts';
 /** RFC 3339 date-time with an offset (Z or ±hh:mm), as the protocol demands. */
 export const DATE_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$';
 export const POINT_ID_PATTERN = '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$';
-export const MAX_TOPICS = 8;
-export const MAX_NOTE_LENGTH = 280;
-export const MAX_PEOPLE = 10;
+export { MAX_NOTE_LENGTH, MAX_PEOPLE, MAX_TOPICS } from './limits.ts';
 
 const closed = { additionalProperties: false } as const;
 const code = <T extends readonly Term[]>(terms: T) => Type.Enum(codesOf(terms));
