@@ -5,6 +5,7 @@
  * sync, so nothing is doubled and nothing is lost.
  */
 import type { RescueFile } from '../../shared/protocol.ts';
+import { toLocalTimestamp } from '../../shared/time.ts';
 import { type CheckinDatabase, toWire } from '../db/database.ts';
 import { readUnsynced } from './outbox.ts';
 import type { Clock, SyncSettings } from './ports.ts';
@@ -28,7 +29,11 @@ export async function exportUnsynced(db: CheckinDatabase, settings: SyncSettings
   const unsynced = await readUnsynced(db);
   unsynced.sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt));
   const exportedAt = new Date(now());
-  const file: RescueFile = { deviceId: pairing.deviceId, exportedAt: exportedAt.toISOString(), visits: unsynced.map(toWire) };
+  const file: RescueFile = {
+    deviceId: pairing.deviceId,
+    exportedAt: toLocalTimestamp(exportedAt.getTime()),
+    visits: unsynced.map(toWire),
+  };
   const safeId = pairing.deviceId.replace(/[^a-zA-Z0-9-]/g, '').slice(0, 12) || 'tablet';
   return {
     file,
