@@ -7,9 +7,13 @@ import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { containsNul } from '../store/storable.ts';
 import { HttpError } from './context.ts';
 
 export const RETRY_AFTER_SECONDS = 5;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
@@ -94,6 +98,12 @@ export function installPlumbing(app: FastifyInstance): void {
     closing = true;
   });
 
+  // Answers given while closing end their connection, so a keep-alive client does not hold the stop up.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('Connection', 'close');
+    return payload;
+  });
+
   app.addHook('onRequest', async (_request, reply) => {
     if (!closing) return;
     reply.header('Connection', 'close').header('Retry-After', String(RETRY_AFTER_SECONDS));
@@ -107,6 +117,17 @@ export function installPlumbing(app: FastifyInstance): void {
     if (encoding === 'identity' || encoding === '') return payload;
     if (encoding === 'gzip' || encoding === 'x-gzip') return gunzipWithin(payload, request.routeOptions.bodyLimit ?? 1024 * 1024);
     throw statusError(415, `Content-Encoding "${encoding}" is not supported: send gzip or no encoding`);
+  });
+
+  // PostgreSQL text cannot hold NUL: refuse it before any SQL (visits are checked one by one in the sync rules).
+  app.addHook('preValidation', async (request) => {
+    const { visits: _checkedPerVisit, ...rest } = (isRecord(request.body) ? request.body : { body: request.body }) as Record<
+      string,
+      unknown
+    >;
+    if (containsNul(rest) || containsNul(request.params) || containsNul(request.query)) {
+      throw new HttpError(400, 'text may not contain NUL characters');
+    }
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
