@@ -1,6 +1,7 @@
 import { set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
-import { OUTBOX_LOCK } from '../../../src/app/sync/lock.ts';
+import { OUTBOX_LOCK, webLock } from '../../../src/app/sync/lock.ts';
+import { FakeLockManager } from './fakeLocks.ts';
 import { settle, untilTimerPlanned } from './fakeTime.ts';
 import { logVisits, setUpTablet } from './tablet.ts';
 
@@ -68,5 +69,36 @@ describe('one sender at a time across tabs and the service worker', () => {
     finish();
     await longSend;
     expect(await waiting.run(async () => 'sent')).toEqual({ acquired: true, value: 'sent' });
+  });
+
+  it('with Web Locks, a second tab skips while the first sends, and the service worker waits its turn', async () => {
+    const tablet = await setUpTablet();
+    await logVisits(tablet, 900);
+    const locks = new FakeLockManager() as unknown as LockManager;
+    const tab = (waitMs = 0) => tablet.engine({ lock: webLock(locks, tablet.time) }).drain({ waitMs });
+
+    const [first, second, worker] = await Promise.all([tab(), tab(), tab(60_000)]);
+
+    expect([first.outcome, second.outcome, worker.outcome]).toEqual(['done', 'locked', 'done']);
+    expect(tablet.city.maxInFlight).toBe(1);
+    const sentIds = tablet.city.syncCalls.flatMap((call) => call.visits.map((v) => v.id));
+    expect(sentIds).toHaveLength(900);
+    expect(new Set(sentIds).size).toBe(900);
+  });
+
+  it('with Web Locks, the service worker gives up waiting after its time and leaves the visits to the page', async () => {
+    const tablet = await setUpTablet();
+    await logVisits(tablet, 1);
+    const locks = new FakeLockManager() as unknown as LockManager;
+    let finish: () => void = () => {};
+    const pageHolds = webLock(locks, tablet.time).run(() => new Promise<void>((resolve) => (finish = resolve)));
+    const worker = tablet.engine({ lock: webLock(locks, tablet.time) }).drain({ waitMs: 60_000 });
+    await untilTimerPlanned(tablet.time);
+    await tablet.time.advance(60_000);
+
+    expect(await worker).toEqual({ outcome: 'locked' });
+    expect(tablet.city.syncCalls).toHaveLength(0);
+    finish();
+    await pageHolds;
   });
 });

@@ -35,7 +35,8 @@ export function describeSync(status: SyncStatus, format: LineFormat): SyncLine |
   const parts: string[] = [];
   if (status.attention > 0) parts.push(text('sync.attention', { count: status.attention }));
   const progress = status.progress;
-  if (status.phase === 'sending' && progress && progress.total >= LONG_DRAIN) {
+  const longDrain = status.phase === 'sending' && progress !== null && progress.total >= LONG_DRAIN;
+  if (longDrain) {
     parts.push(text('sync.progress', { done: progress.done, total: progress.total }));
   } else if (status.pending > 0) {
     parts.push(text(countKey('sync.waiting', status.pending) as SyncTextKey, { count: status.pending }));
@@ -46,6 +47,7 @@ export function describeSync(status: SyncStatus, format: LineFormat): SyncLine |
       parts.push(text('sync.allSynced', { time: sameDay(last, format.now) ? format.time(last) : format.dayTime(last) }));
     }
   }
-  const tone: SyncTone = status.attention > 0 ? 'attention' : status.phase === 'sending' ? 'busy' : 'calm';
+  // A quick send or a heartbeat changes nothing the host reads, so the line does not flicker.
+  const tone: SyncTone = status.attention > 0 ? 'attention' : longDrain ? 'busy' : 'calm';
   return { text: parts.join(' · '), tone };
 }
