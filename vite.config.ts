@@ -17,7 +17,7 @@ export default defineConfig({
     }),
   ],
   // Shown in Settings and sent with every sync, so coordinators see which version each tablet runs.
-  define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(packageJson.version) },
+  define: { __APP_VERSION__: JSON.stringify(packageJson.version) },
   server: { proxy: { '/api': 'http://127.0.0.1:8080', '/healthz': 'http://127.0.0.1:8080' } },
   build: { target: 'es2022', sourcemap: true },
   test: {

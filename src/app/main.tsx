@@ -1,15 +1,18 @@
-/** Entry: wires the tablet's real database, settings, clock and network into the app, then registers the service worker. */
+/** Entry: wires the tablet's real database, settings, clock and network into the app, then starts syncing and the service worker. */
 import { render } from 'preact';
 import { uuidv7 } from '../shared/uuid.ts';
 import { CheckinDatabase } from './db/database.ts';
 import { Settings } from './db/settings.ts';
 import { takePairCode } from './pairLink.ts';
 import { App } from './ui/App.tsx';
+import { APP_VERSION } from './version.ts';
 import { createTablet } from './visits/service.ts';
 
+const db = new CheckinDatabase();
+const settings = new Settings();
 const tablet = createTablet({
-  db: new CheckinDatabase(),
-  settings: new Settings(),
+  db,
+  settings,
   fetch: (input, init) => fetch(input, init),
   now: () => Date.now(),
   newId: (nowMs) => uuidv7(nowMs),
@@ -18,8 +21,20 @@ const tablet = createTablet({
   storageManager: navigator.storage,
 });
 
+// The engine is a separate chunk: the first screen does not wait for it. It reads the same database and settings.
+const sync = import('./sync/startSync.ts').then(({ startSync }) =>
+  startSync({
+    appVersion: APP_VERSION,
+    db,
+    settings,
+    page: { window, document },
+    // Background Sync is not in TypeScript's DOM types; the engine checks for `sync` itself.
+    serviceWorker: navigator.serviceWorker?.ready as Promise<{ sync?: { register(tag: string): Promise<void> } }> | undefined,
+  }),
+);
+
 const root = document.getElementById('app');
-if (root) render(<App tablet={tablet} pairCode={takePairCode(location, history)} />, root);
+if (root) render(<App tablet={tablet} sync={sync} pairCode={takePairCode(location, history)} />, root);
 
 addEventListener('load', () => {
   tablet.warmUp();

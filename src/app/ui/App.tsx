@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../../shared/taxonomy.ts';
+import type { SyncHandle } from '../sync/startSync.ts';
 import type { Tablet } from '../visits/service.ts';
 import type { TabletState } from '../visits/tabletSettings.ts';
 import { AppStateContext } from './AppState.ts';
@@ -13,6 +14,7 @@ import { everydayDutch, type I18n, I18nProvider, loadI18n } from './i18n/I18n.ts
 import { lazy } from './lazy.tsx';
 import { QuickLog } from './QuickLog/QuickLog.tsx';
 import { Shell } from './Shell/Shell.tsx';
+import { SyncContext } from './sync/SyncContext.ts';
 import { TabletContext } from './TabletContext.ts';
 import { ToastProvider } from './Toast/Toast.tsx';
 import { Today } from './Today/Today.tsx';
@@ -28,12 +30,15 @@ const RECHECK_MS = 30_000;
 
 interface Props {
   tablet: Tablet;
+  /** The sync engine once it has started (it loads after the first screen); none in tests of the screens alone. */
+  sync?: Promise<SyncHandle> | null;
   /** A pairing code from the link the coordinator's QR code holds (`/?pair=CODE`). */
   pairCode?: string | null;
 }
 
-export function App({ tablet, pairCode = null }: Props) {
+export function App({ tablet, sync = null, pairCode = null }: Props) {
   const [state, setState] = useState<TabletState | null>(null);
+  const [syncHandle, setSyncHandle] = useState<SyncHandle | null>(null);
   const [i18n, setI18n] = useState<I18n>(everydayDutch);
   const [linkCode, setLinkCode] = useState(pairCode);
   const route = useRoute();
@@ -60,6 +65,19 @@ export function App({ tablet, pairCode = null }: Props) {
   }, [reload]);
 
   useEffect(() => {
+    sync?.then(setSyncHandle, () => {});
+  }, [sync]);
+
+  // The engine learns first when the city revokes this tablet (a 401): show the setup at once.
+  useEffect(
+    () =>
+      syncHandle?.status.subscribe((status) => {
+        if (status.phase === 'revoked') reload();
+      }),
+    [syncHandle, reload],
+  );
+
+  useEffect(() => {
     document.documentElement.lang = i18n.lang;
   }, [i18n]);
 
@@ -80,26 +98,29 @@ export function App({ tablet, pairCode = null }: Props) {
 
   return (
     <TabletContext.Provider value={tablet}>
-      <I18nProvider value={i18n}>
-        <ToastProvider>
-          {appState ? (
-            <AppStateContext.Provider value={appState}>
-              <Screens
-                state={appState.state}
-                route={route}
-                linkCode={linkCode}
-                onSetupDone={async () => {
-                  setLinkCode(null);
-                  await reload();
-                  navigate({ name: 'today' });
-                }}
-              />
-            </AppStateContext.Provider>
-          ) : (
-            <p class="loading">{i18n.t('app.loading')}</p>
-          )}
-        </ToastProvider>
-      </I18nProvider>
+      <SyncContext.Provider value={syncHandle}>
+        <I18nProvider value={i18n}>
+          <ToastProvider>
+            {appState ? (
+              <AppStateContext.Provider value={appState}>
+                <Screens
+                  state={appState.state}
+                  route={route}
+                  linkCode={linkCode}
+                  onSetupDone={async () => {
+                    setLinkCode(null);
+                    await reload();
+                    syncHandle?.syncNow();
+                    navigate({ name: 'today' });
+                  }}
+                />
+              </AppStateContext.Provider>
+            ) : (
+              <p class="loading">{i18n.t('app.loading')}</p>
+            )}
+          </ToastProvider>
+        </I18nProvider>
+      </SyncContext.Provider>
     </TabletContext.Provider>
   );
 }

@@ -22,6 +22,7 @@ export const en: Dictionary = {
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.notSet': 'Not filled in',
+  'common.messages': 'Messages',
   'common.retry': 'Try again',
 
   'setup.title': 'Pair this tablet',

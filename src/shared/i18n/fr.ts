@@ -22,6 +22,7 @@ export const fr: Dictionary = {
   'common.yes': 'Oui',
   'common.no': 'Non',
   'common.notSet': 'Pas rempli',
+  'common.messages': 'Messages',
   'common.retry': 'Réessayer',
 
   'setup.title': 'Associer cette tablette',

@@ -24,6 +24,7 @@ export const nl = {
   'common.yes': 'Ja',
   'common.no': 'Nee',
   'common.notSet': 'Niet ingevuld',
+  'common.messages': 'Meldingen',
   'common.retry': 'Opnieuw proberen',
 
   'today.title': 'Vandaag',

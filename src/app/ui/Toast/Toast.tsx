@@ -46,7 +46,7 @@ function Toast({ content, show }: { content: ToastContent | null; show: ShowToas
     show(result.ok ? { message: t('common.undone') } : { message: problemMessage(i18n, result), tone: 'problem' });
   }
   return (
-    <div class="toast-region" role="status" aria-live="polite">
+    <div class="toast-region" role="status" aria-live="polite" aria-label={t('common.messages')}>
       {content && (
         <div class={`toast toast-${content.tone ?? 'done'}`}>
           <p class="toast-message">{content.message}</p>
