@@ -14,6 +14,7 @@ import { API, MAX_BODY_BYTES } from '../shared/protocol.ts';
 import { type AppConfig, DEFAULT_APP_CONFIG } from './config.ts';
 import { cookiePolicy, installAuth } from './http/auth.ts';
 import type { RouteContext } from './http/context.ts';
+import exportRoutes from './http/export.ts';
 import { fleetRoutes } from './http/fleet.ts';
 import { securityHeaders } from './http/headers.ts';
 import { healthRoutes } from './http/health.ts';
@@ -23,6 +24,7 @@ import { installPlumbing, notFound } from './http/plumbing.ts';
 import { pointRoutes } from './http/points.ts';
 import { servePwa } from './http/pwa.ts';
 import { sessionRoutes } from './http/session.ts';
+import statsRoutes from './http/stats.ts';
 import { syncRoutes } from './http/sync.ts';
 import type { RandomSource } from './security/secrets.ts';
 import type { Store } from './store/sql.ts';
@@ -90,6 +92,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(sessionRoutes, context);
       await api.register(pointRoutes, context);
       await api.register(fleetRoutes, context);
+      await api.register(statsRoutes, { store: deps.store, now: deps.now });
+      await api.register(exportRoutes, { store: deps.store, now: deps.now });
     },
     { prefix: API },
   );

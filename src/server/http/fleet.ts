@@ -5,26 +5,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { DeviceId, DeviceList, ErrorResponse, ImportResponse } from '../../shared/coordinator.ts';
-import { MAX_BATCH_VISITS, RescueFile, type SyncResult } from '../../shared/protocol.ts';
-import { deviceExists, listDevices, revokeDevice } from '../store/devices.ts';
-import type { Store } from '../store/sql.ts';
-import { writeVisits } from '../store/visitWrites.ts';
+import { RescueFile } from '../../shared/protocol.ts';
+import { listDevices, revokeDevice } from '../store/devices.ts';
+import { importRescueFile } from '../store/visitWrites.ts';
 import { HttpError, type RouteContext } from './context.ts';
 
 const errors = { '4xx': ErrorResponse };
-
-/**
- * A rescue file goes through the sync rules in batches, owned by the device
- * that saved it: importing it twice, or after the tablet synced some of it, doubles nothing.
- */
-export async function importRescueFile(store: Store, file: RescueFile, now: () => Date): Promise<SyncResult[] | null> {
-  if (!(await deviceExists(store, file.deviceId))) return null;
-  const results: SyncResult[] = [];
-  for (let start = 0; start < file.visits.length; start += MAX_BATCH_VISITS) {
-    results.push(...(await writeVisits(store, file.deviceId, file.visits.slice(start, start + MAX_BATCH_VISITS), now())));
-  }
-  return results;
-}
 
 export const fleetRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { store, now, config }) => {
   app.get(

@@ -7,9 +7,10 @@
  * unchanged is committed before the answer leaves.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { SyncResult } from '../../shared/protocol.ts';
+import { MAX_BATCH_VISITS, type RescueFile, type SyncResult } from '../../shared/protocol.ts';
 import type { VisitRecord } from '../../shared/visit.ts';
 import { checkVisit, type FieldError } from '../../shared/visitRules.ts';
+import { deviceExists } from './devices.ts';
 import { existingPointIds } from './points.ts';
 import { applyRollups, type RollupChange } from './rollups.ts';
 import type { Sql, Store } from './sql.ts';
@@ -148,4 +149,18 @@ async function writeBatch(tx: Sql, deviceId: string, candidates: Candidate[], no
   const changes: RollupChange[] = [...written].map(([key, after]) => ({ before: before.get(key) ?? null, after }));
   if (changes.length > 0) await applyRollups(tx, changes);
   return decided;
+}
+
+/**
+ * A tablet's rescue file goes through the same rules in batches, owned by the
+ * device that saved it: importing it twice, or after the tablet synced part
+ * of it, doubles nothing. Null when the file names a device never paired here.
+ */
+export async function importRescueFile(store: Store, file: RescueFile, now: () => Date): Promise<SyncResult[] | null> {
+  if (!(await deviceExists(store, file.deviceId))) return null;
+  const results: SyncResult[] = [];
+  for (let start = 0; start < file.visits.length; start += MAX_BATCH_VISITS) {
+    results.push(...(await writeVisits(store, file.deviceId, file.visits.slice(start, start + MAX_BATCH_VISITS), now())));
+  }
+  return results;
 }

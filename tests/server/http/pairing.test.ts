@@ -145,6 +145,9 @@ describe.each(STORE_KINDS)('who may call what (%s)', (kind) => {
     ['POST', '/import'],
     ['DELETE', '/session'],
     ['GET', '/session'],
+    ['GET', '/stats?from=2026-01-01&to=2026-03-31'],
+    ['GET', '/export.csv?from=2026-01-01&to=2026-03-31'],
+    ['GET', '/export/open-data.csv?from=2026-01-01&to=2026-03-31'],
   ] as const)('refuses coordinator route %s %s without a session, or with a device token', async (method, path) => {
     const s = await server(kind);
     const cookie = await signIn(s);

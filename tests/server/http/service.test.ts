@@ -68,6 +68,9 @@ describe.each(STORE_KINDS)('the service around the API (%s)', (kind) => {
       '/api/v1/devices',
       '/api/v1/devices/{id}',
       '/api/v1/import',
+      '/api/v1/stats',
+      '/api/v1/export.csv',
+      '/api/v1/export/open-data.csv',
       '/healthz',
     ]) {
       expect(doc.paths, path).toHaveProperty([path]);
@@ -145,22 +148,33 @@ describe.each(STORE_KINDS)('the service around the API (%s)', (kind) => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const slow: Store = { ...base.store, query: async (text, params) => (await held, base.store.query(text, params)) };
+    let entered = () => {};
+    const queried = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    const slow: Store = {
+      ...base.store,
+      query: async (text, params) => {
+        entered();
+        await held;
+        return base.store.query(text, params);
+      },
+    };
     const { buildApp } = await import('../../../src/server/app.ts');
     const app = await buildApp({ store: slow, now: base.clock.now, randomBytes: () => new Uint8Array(32), logger: false });
+    const events: string[] = [];
+    app.addHook('onResponse', async () => {
+      events.push('answered');
+    });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const inFlight = fetch(`${address}/healthz`);
-    await new Promise((resolve) => setTimeout(resolve, 50)); // let the request reach the server
-    let closed = false;
-    const closing = app.close().then(() => {
-      closed = true;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(closed).toBe(false);
+    await queried; // the request is inside the server, waiting for the database
+    const closing = app.close().then(() => events.push('closed'));
+    await new Promise((resolve) => setImmediate(resolve));
     release();
     expect((await inFlight).status).toBe(200);
     await closing;
-    expect(closed).toBe(true);
+    expect(events).toEqual(['answered', 'closed']);
   });
 });
 
