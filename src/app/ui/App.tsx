@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../../shared/taxonomy.ts';
+import type { AppUpdate } from '../registerServiceWorker.ts';
 import type { SyncHandle } from '../sync/startSync.ts';
 import type { Tablet } from '../visits/service.ts';
 import type { TabletState } from '../visits/tabletSettings.ts';
@@ -18,6 +19,7 @@ import { SyncContext } from './sync/SyncContext.ts';
 import { TabletContext } from './TabletContext.ts';
 import { ToastProvider } from './Toast/Toast.tsx';
 import { Today } from './Today/Today.tsx';
+import { UpdatePrompt } from './UpdatePrompt/UpdatePrompt.tsx';
 import './global.css';
 
 const Setup = lazy(() => import('./Setup/Setup.tsx').then((m) => m.Setup));
@@ -34,9 +36,14 @@ interface Props {
   sync?: Promise<SyncHandle> | null;
   /** A pairing code from the link the coordinator's QR code holds (`/?pair=CODE`). */
   pairCode?: string | null;
+  /** Tells when a new version of the app waits (the service worker); none in tests of the screens alone. */
+  updates?: Promise<AppUpdate | null> | null;
 }
 
-export function App({ tablet, sync = null, pairCode = null }: Props) {
+/** Screens where switching to a new version interrupts nothing: no visit is being typed there. */
+const CALM_ROUTES: readonly Route['name'][] = ['today', 'history', 'settings'];
+
+export function App({ tablet, sync = null, pairCode = null, updates = null }: Props) {
   const [state, setState] = useState<TabletState | null>(null);
   const [syncHandle, setSyncHandle] = useState<SyncHandle | null>(null);
   const [i18n, setI18n] = useState<I18n>(everydayDutch);
@@ -101,6 +108,12 @@ export function App({ tablet, sync = null, pairCode = null }: Props) {
       <SyncContext.Provider value={syncHandle}>
         <I18nProvider value={i18n}>
           <ToastProvider>
+            <UpdatePrompt
+              updates={updates}
+              calm={Boolean(
+                state?.pairing && !state.pairingRevoked && state.pointId && !linkCode && CALM_ROUTES.includes(route.name),
+              )}
+            />
             {appState ? (
               <AppStateContext.Provider value={appState}>
                 <Screens

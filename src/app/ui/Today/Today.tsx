@@ -40,17 +40,31 @@ export function Today({ point }: { point: Point }) {
     <div class="today">
       <h1 class="visually-hidden">{t('today.title')}</h1>
       <div class="today-actions">
-        <a class="button button-primary today-action" href={hrefOf({ name: 'log', kind: 'question' })}>
+        <a
+          class="button button-primary today-action"
+          href={hrefOf({ name: 'log', kind: 'question' })}
+          aria-describedby="question-hint"
+        >
           <span class="today-action-label">{t('today.question')}</span>
-          <span class="today-action-hint">{t('today.questionHint')}</span>
+          <span id="question-hint" class="today-action-hint" aria-hidden="true">
+            {t('today.questionHint')}
+          </span>
         </a>
-        <a class="button button-primary today-action" href={hrefOf({ name: 'log', kind: 'device' })}>
+        <a
+          class="button button-primary today-action"
+          href={hrefOf({ name: 'log', kind: 'device' })}
+          aria-describedby="device-hint"
+        >
           <span class="today-action-label">{t('today.device')}</span>
-          <span class="today-action-hint">{t('today.deviceHint')}</span>
+          <span id="device-hint" class="today-action-hint" aria-hidden="true">
+            {t('today.deviceHint')}
+          </span>
         </a>
-        <button type="button" class="button today-action" onClick={checkIn}>
+        <button type="button" class="button today-action" onClick={checkIn} aria-describedby="check-in-hint">
           <span class="today-action-label">{t('today.checkIn')}</span>
-          <span class="today-action-hint">{t('today.checkInHint')}</span>
+          <span id="check-in-hint" class="today-action-hint" aria-hidden="true">
+            {t('today.checkInHint')}
+          </span>
         </button>
       </div>
       {visits === undefined ? (

@@ -41,7 +41,11 @@ export function DetailsForm({ visit }: { visit: ShownVisit }) {
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
   const form = draft.value;
-  const set = (change: Partial<Form>) => draft.update({ ...form, ...change });
+  const set = (change: Partial<Form>) => {
+    draft.update({ ...form, ...change });
+    // The summary speaks of the last attempt to save; once the form changes it no longer holds.
+    setProblems([]);
+  };
   const choices = (terms: readonly Term[]) => terms.map((x) => ({ code: x.code, label: term(terms, x.code) }));
   const one = (value: string | null) => (value === null ? [] : [value]);
   const piiFound = findPersonalData(form.note);

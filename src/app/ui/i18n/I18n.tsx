@@ -31,7 +31,7 @@ export interface I18n {
   day: (ms: number) => string;
   /** "09:14" */
   time: (ms: number) => string;
-  /** "zo 22 nov. 09:14" */
+  /** "zondag 22 november 09:14" (written out: abbreviated Dutch day names read oddly) */
   dayTime: (ms: number) => string;
 }
 
@@ -45,7 +45,7 @@ export function makeI18n(lang: Lang, dictionary: Dictionary | CoreDictionary, lo
     term: (terms, code) => labelOf(terms, code, lang),
     day: (ms) => format(ms, 'EEEE d MMMM', { locale }),
     time: (ms) => format(ms, 'HH:mm', { locale }),
-    dayTime: (ms) => format(ms, 'EEE d MMM HH:mm', { locale }),
+    dayTime: (ms) => format(ms, 'EEEE d MMMM HH:mm', { locale }),
   };
 }
 
