@@ -4,6 +4,7 @@ import { uuidv7 } from '../shared/uuid.ts';
 import { CheckinDatabase } from './db/database.ts';
 import { Settings } from './db/settings.ts';
 import { takePairCode } from './pairLink.ts';
+import type { AppUpdate } from './registerServiceWorker.ts';
 import { App } from './ui/App.tsx';
 import { APP_VERSION } from './version.ts';
 import { createTablet } from './visits/service.ts';
@@ -33,10 +34,16 @@ const sync = import('./sync/startSync.ts').then(({ startSync }) =>
   }),
 );
 
-const root = document.getElementById('app');
-if (root) render(<App tablet={tablet} sync={sync} pairCode={takePairCode(location, history)} />, root);
+// The service worker registers after the first screen has loaded; the app learns through `updates` when a new version waits.
+const updates = new Promise<AppUpdate | null>((resolve) =>
+  addEventListener('load', () => {
+    tablet.warmUp();
+    import('./registerServiceWorker.ts').then(
+      (sw) => resolve(sw.registerServiceWorker(navigator.serviceWorker, document, () => location.reload())),
+      () => resolve(null),
+    );
+  }),
+);
 
-addEventListener('load', () => {
-  tablet.warmUp();
-  import('./registerServiceWorker.ts').then((sw) => sw.registerServiceWorker(navigator.serviceWorker, () => location.reload()));
-});
+const root = document.getElementById('app');
+if (root) render(<App tablet={tablet} sync={sync} updates={updates} pairCode={takePairCode(location, history)} />, root);

@@ -25,6 +25,9 @@ export const en: Dictionary = {
   'common.messages': 'Messages',
   'common.retry': 'Try again',
 
+  'update.available': 'New version available',
+  'update.reload': 'Reload',
+
   'setup.title': 'Pair this tablet',
   'setup.intro': 'Enter the pairing code the coordinator gave you.',
   'setup.revoked': 'This tablet must be paired again. All visits stay saved on the tablet.',

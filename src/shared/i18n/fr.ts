@@ -25,6 +25,9 @@ export const fr: Dictionary = {
   'common.messages': 'Messages',
   'common.retry': 'Réessayer',
 
+  'update.available': 'Nouvelle version disponible',
+  'update.reload': 'Actualiser',
+
   'setup.title': 'Associer cette tablette',
   'setup.intro': 'Saisissez le code d’association reçu du coordinateur.',
   'setup.revoked': 'Cette tablette doit être associée à nouveau. Toutes les visites restent enregistrées sur la tablette.',

@@ -27,6 +27,9 @@ export const nl = {
   'common.messages': 'Meldingen',
   'common.retry': 'Opnieuw proberen',
 
+  'update.available': 'Nieuwe versie beschikbaar',
+  'update.reload': 'Vernieuwen',
+
   'today.title': 'Vandaag',
   'today.pointAndDate': '{point}, {date}',
   'today.question': 'Vraag',
