@@ -10,11 +10,11 @@
  * So the median of 4, 10 is 4 and of 4, 10, 12 is 10; the p90 of ten visits
  * is the 9th. Minutes are rounded to the nearest whole minute per visit.
  */
-import type { Kind } from '../../shared/taxonomy.ts';
+import { codesOf, KINDS, type Kind } from '../../shared/taxonomy.ts';
 import { ALL, METRIC } from '../store/rollupContributions.ts';
 import type { Sql } from '../store/sql.ts';
 import type { StatsAnswer } from './answer.ts';
-import { rangeParams, rollupSource } from './rollupSource.ts';
+import { perKind, rangeParams, rollupSource } from './rollupSource.ts';
 
 export interface StatsQuery {
   /** first local date, YYYY-MM-DD, inclusive */
@@ -35,10 +35,11 @@ interface MetricRow {
 
 const HISTOGRAMS = `'${METRIC.wait}', '${METRIC.help}'`;
 
-const COUNTS_SQL = `
+// $7 the point level ('' for all points), $8… the kinds to sum.
+const countsSql = (kinds: readonly string[]) => `
 WITH sums AS (
   SELECT metric, code, sum(amount) AS count
-    FROM ${rollupSource('point_id = $7 AND kind = $8')} AS source
+    FROM ${rollupSource('$7', kinds)} AS source
    GROUP BY metric, code
   HAVING sum(amount) > 0
 ),
@@ -60,23 +61,38 @@ SELECT metric, '', max(total)::float8,
  GROUP BY metric
 ORDER BY metric, count DESC, code`;
 
-const BY_DAY_SQL = `
+// $1/$2 the dates, $3 the point level, $4… the kinds to sum.
+const byDaySql = (kinds: readonly string[]) => `
 SELECT to_char(period, 'YYYY-MM-DD') AS date, sum(amount)::float8 AS count
-  FROM visit_rollups
- WHERE grain = 'd' AND metric = '${METRIC.visits}' AND point_id = $1 AND kind = $2
-   AND period >= $3::date AND period <= $4::date
+  FROM (
+    ${perKind(
+      kinds,
+      (kind) => `SELECT period, amount FROM visit_rollups
+     WHERE grain = 'd' AND metric = '${METRIC.visits}' AND point_id = $3 AND kind = ${kind}
+       AND period >= $1::date AND period <= $2::date`,
+    )}
+  ) AS days
  GROUP BY period
 HAVING sum(amount) > 0
  ORDER BY period`;
+
+const placeholders = (first: number, count: number) => Array.from({ length: count }, (_, i) => `$${first + i}`);
+const SQL_BY_KIND_COUNT = new Map(
+  [1, KINDS.length].map((n) => [n, { counts: countsSql(placeholders(8, n)), byDay: byDaySql(placeholders(4, n)) }]),
+);
+
+const KIND_CODES = codesOf(KINDS);
 
 const codeCounts = (rows: readonly MetricRow[]) => rows.map(({ code, count }) => ({ code, count }));
 
 export async function getStats(db: Sql, query: StatsQuery): Promise<StatsAnswer> {
   const point = query.point ?? null;
   const kind = query.kind ?? null;
-  const level = [point ?? ALL, kind ?? ALL];
-  const rows = await db.query<MetricRow>(COUNTS_SQL, [...rangeParams(query.from, query.to), ...level]);
-  const byDay = await db.query<{ date: string; count: number }>(BY_DAY_SQL, [...level, query.from, query.to]);
+  // The level of one point or of all points (''), and the kinds to sum.
+  const kinds = kind ? [kind] : KIND_CODES;
+  const sql = SQL_BY_KIND_COUNT.get(kinds.length) as { counts: string; byDay: string };
+  const rows = await db.query<MetricRow>(sql.counts, [...rangeParams(query.from, query.to), point ?? ALL, ...kinds]);
+  const byDay = await db.query<{ date: string; count: number }>(sql.byDay, [query.from, query.to, point ?? ALL, ...kinds]);
 
   const metric = (name: string) => rows.filter((row) => row.metric === name);
   const total = (name: string, code = '') => metric(name).find((row) => row.code === code)?.count ?? 0;

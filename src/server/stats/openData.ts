@@ -6,8 +6,8 @@
  * singled out. There are no per-visit rows, and no totals across points
  * either: a total minus the published cells would undo the suppression.
  */
-import { codesOf, TOPICS } from '../../shared/taxonomy.ts';
-import { ALL, METRIC } from '../store/rollupContributions.ts';
+import { codesOf, KINDS, TOPICS } from '../../shared/taxonomy.ts';
+import { METRIC } from '../store/rollupContributions.ts';
 import type { Sql } from '../store/sql.ts';
 import { CSV_BOM, csvRecord, csvText } from './csv.ts';
 import { rangeParams, rollupSource } from './rollupSource.ts';
@@ -36,9 +36,14 @@ export const OPEN_DATA_COLUMNS = [
 
 const FIGURES = [METRIC.visits, METRIC.people, METRIC.firstVisits, METRIC.barriers, METRIC.topic];
 
+// $7 the point ids, $8 the metrics; one lateral range scan per point and kind.
 const OPEN_DATA_SQL = `
 SELECT to_char(source.period, 'YYYY-MM') AS month, source.point_id, metric, code, sum(amount)::float8 AS count
-  FROM ${rollupSource(`point_id = ANY($7::text[]) AND kind = '${ALL}'`)} AS source
+  FROM unnest($7::text[]) AS p(id)
+ CROSS JOIN LATERAL ${rollupSource(
+   'p.id',
+   codesOf(KINDS).map((kind) => `'${kind}'`),
+ )} AS source
  WHERE metric = ANY($8::text[])
  GROUP BY 1, source.point_id, metric, code
 HAVING sum(amount) > 0`;

@@ -73,5 +73,16 @@ export function brusselsTime(ms: number): LocalTime {
   };
 }
 
+/** Minutes east of UTC in Brussels at an instant: 60 in winter, 120 in summer. */
+export const brusselsOffsetMinutes = (ms: number): number => offsetMs(ms) / 60_000;
+
+/** The instant (Unix ms) of a Brussels wall-clock time; for times outside the night of a DST change. */
+export function brusselsInstant(day: string, hour: number, minute: number, second = 0): number {
+  const [year = 1970, month = 1, date = 1] = day.split('-').map(Number);
+  const asUtc = Date.UTC(year, month - 1, date, hour, minute, second);
+  // The offset of two hours earlier is the right one except between 01:00 and 04:00 on a DST night.
+  return asUtc - offsetMs(asUtc - 2 * HOUR_MS);
+}
+
 /** The first day (YYYY-MM-01) of the month a YYYY-MM-DD day lies in. */
 export const monthOf = (day: string): string => `${day.slice(0, 7)}-01`;

@@ -1,13 +1,12 @@
 /**
  * What one visit adds to the roll-ups (migration 002_rollups.sql), as pure
- * functions: a visit contributes amounts of metrics for its local day, point
- * and kind; a batch of writes is summed up here (edits subtract the stored
- * version and add the new one), then expanded to the monthly grain and the
- * "all points" / "both kinds" levels, so the database receives one row per
- * key that really changes.
+ * functions: a visit contributes amounts of metrics for its local day and
+ * month, for its point and for all points, under its kind; a batch of writes
+ * is summed up here (edits subtract the stored version and add the new one),
+ * so the database receives one row per key that really changes.
  */
 import type { VisitRecord } from '../../shared/visit.ts';
-import { brusselsTime, monthOf } from './brusselsTime.ts';
+import { brusselsTime, type LocalTime, monthOf } from './brusselsTime.ts';
 
 /** Metric names stored in visit_rollups.metric; the statistics read the same names. */
 export const METRIC = {
@@ -43,7 +42,7 @@ export const METRIC = {
   barrierPoint: 'barrierPoint',
 } as const;
 
-/** Both ends of the protocol's "all" filters: '' is never a point id or a kind. */
+/** point_id of the all-points level: '' is never a point id. */
 export const ALL = '';
 
 export interface RollupRow {
@@ -65,8 +64,7 @@ export function minutesBetween(from: string, to: string): number {
 }
 
 /** The (metric, code, amount) entries of one visit, before levels and grains. */
-function visitEntries(visit: VisitRecord, add: (metric: string, code: string, amount: number) => void): void {
-  const local = brusselsTime(Date.parse(visit.arrivedAt));
+function visitEntries(visit: VisitRecord, local: LocalTime, add: (metric: string, code: string, amount: number) => void): void {
   add(METRIC.visits, visit.kind, 1);
   add(METRIC.people, '', visit.people);
   if (visit.visitor?.firstVisit === true) add(METRIC.firstVisits, '', 1);
@@ -94,27 +92,57 @@ function visitEntries(visit: VisitRecord, add: (metric: string, code: string, am
   }
 }
 
+/** The roll-up rows of one grain, point level, kind and period, keyed by metric and code. */
+interface Target {
+  grain: 'd' | 'm';
+  pointId: string;
+  kind: string;
+  period: string;
+  amounts: Map<string, number>;
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * Sums signed visit contributions (+1 for a stored version, −1 for the one
- * it replaces) per local day, point and kind. Deleted versions contribute nothing.
+ * Sums signed visit contributions (+1 for a stored version, −1 for the one it
+ * replaces) per grain, level, kind and period. Deleted versions contribute nothing.
+ * A visit counts on its day and its month, each for its own point and for all
+ * points ('' in point_id); a question about both kinds sums the two kinds.
  */
 export class RollupBatch {
-  private readonly groups = new Map<string, Map<string, number>>();
+  private readonly targets = new Map<string, Target>();
+
+  private target(grain: 'd' | 'm', pointId: string, kind: string, period: string): Map<string, number> {
+    const key = `${grain}${SEP}${pointId}${SEP}${kind}${SEP}${period}`;
+    let target = this.targets.get(key);
+    if (!target) {
+      target = { grain, pointId, kind, period, amounts: new Map() };
+      this.targets.set(key, target);
+    }
+    return target.amounts;
+  }
 
   add(visit: VisitRecord, sign: 1 | -1): void {
     if (visit.deleted) return;
-    const day = brusselsTime(Date.parse(visit.arrivedAt)).day;
-    const groupKey = `${day}${SEP}${visit.pointId}${SEP}${visit.kind}`;
-    let entries = this.groups.get(groupKey);
-    if (!entries) {
-      entries = new Map();
-      this.groups.set(groupKey, entries);
+    const local = brusselsTime(Date.parse(visit.arrivedAt));
+    const entries: [string, number][] = [];
+    visitEntries(visit, local, (metric, code, amount) => entries.push([`${metric}${SEP}${code}`, sign * amount]));
+    // Points themselves are counted on the all-points level, for byPoint and barriersByPoint.
+    const pointEntries: [string, number][] = [[`${METRIC.point}${SEP}${visit.pointId}`, sign]];
+    if (visit.barrier) pointEntries.push([`${METRIC.barrierPoint}${SEP}${visit.pointId}`, sign]);
+    for (const [grain, period] of [
+      ['d', local.day],
+      ['m', monthOf(local.day)],
+    ] as const) {
+      for (const amounts of [
+        this.target(grain, visit.pointId, visit.kind, period),
+        this.target(grain, ALL, visit.kind, period),
+      ]) {
+        for (const [key, amount] of entries) amounts.set(key, (amounts.get(key) ?? 0) + amount);
+      }
+      const all = this.target(grain, ALL, visit.kind, period);
+      for (const [key, amount] of pointEntries) all.set(key, (all.get(key) ?? 0) + amount);
     }
-    const target = entries;
-    visitEntries(visit, (metric, code, amount) => {
-      const key = `${metric}${SEP}${code}`;
-      target.set(key, (target.get(key) ?? 0) + sign * amount);
-    });
   }
 
   /**
@@ -122,43 +150,16 @@ export class RollupBatch {
    * sorted by key so concurrent writers lock shared rows in the same order.
    */
   rows(): RollupRow[] {
-    const sums = new Map<string, number>();
-    const bump = (grain: string, pointId: string, kind: string, period: string, metricCode: string, amount: number) => {
-      const key = `${grain}${SEP}${pointId}${SEP}${kind}${SEP}${period}${SEP}${metricCode}`;
-      sums.set(key, (sums.get(key) ?? 0) + amount);
-    };
-    for (const [groupKey, entries] of this.groups) {
-      const [day = '', pointId = '', kind = ''] = groupKey.split(SEP);
-      const periods = [
-        ['d', day],
-        ['m', monthOf(day)],
-      ] as const;
-      for (const [entryKey, amount] of entries) {
+    const rows: RollupRow[] = [];
+    for (const key of [...this.targets.keys()].sort(byText)) {
+      const { grain, pointId, kind, period, amounts } = this.targets.get(key) as Target;
+      for (const entryKey of [...amounts.keys()].sort(byText)) {
+        const amount = amounts.get(entryKey) ?? 0;
         if (amount === 0) continue;
-        for (const [grain, period] of periods) {
-          bump(grain, pointId, kind, period, entryKey, amount);
-          bump(grain, pointId, ALL, period, entryKey, amount);
-          bump(grain, ALL, kind, period, entryKey, amount);
-          bump(grain, ALL, ALL, period, entryKey, amount);
-          // Points themselves are counted on the all-points levels, for byPoint and barriersByPoint.
-          const byPoint = entryKey.startsWith(`${METRIC.visits}${SEP}`)
-            ? METRIC.point
-            : entryKey === `${METRIC.barriers}${SEP}`
-              ? METRIC.barrierPoint
-              : null;
-          if (byPoint) {
-            bump(grain, ALL, kind, period, `${byPoint}${SEP}${pointId}`, amount);
-            bump(grain, ALL, ALL, period, `${byPoint}${SEP}${pointId}`, amount);
-          }
-        }
+        const split = entryKey.indexOf(SEP);
+        rows.push({ grain, pointId, kind, period, metric: entryKey.slice(0, split), code: entryKey.slice(split + 1), amount });
       }
     }
-    return [...sums.entries()]
-      .filter(([, amount]) => amount !== 0)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, amount]) => {
-        const [grain, pointId = '', kind = '', period = '', metric = '', code = ''] = key.split(SEP);
-        return { grain: grain === 'm' ? 'm' : 'd', pointId, kind, period, metric, code, amount };
-      });
+    return rows;
   }
 }

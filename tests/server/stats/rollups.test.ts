@@ -7,12 +7,12 @@ import { edited, visit, writeVisits } from './visits.ts';
 /** The amount of one roll-up row, 0 when it is missing. */
 async function amount(
   store: Store,
-  key: { grain?: string; point?: string; kind?: string; period: string; metric: string; code: string },
+  key: { grain?: string; point?: string; kind: string; period: string; metric: string; code: string },
 ) {
   const [row] = await store.query<{ amount: number }>(
     `SELECT amount::float8 AS amount FROM visit_rollups
      WHERE grain = $1 AND point_id = $2 AND kind = $3 AND period = $4::date AND metric = $5 AND code = $6`,
-    [key.grain ?? 'd', key.point ?? '', key.kind ?? '', key.period, key.metric, key.code],
+    [key.grain ?? 'd', key.point ?? '', key.kind, key.period, key.metric, key.code],
   );
   return row?.amount ?? 0;
 }
@@ -49,17 +49,19 @@ describe.each(STORE_KINDS)('roll-ups on the %s store', (kind) => {
     expect(
       await amount(store, { point: 'marta', kind: 'question', period: '2026-03-31', metric: 'visits', code: 'question' }),
     ).toBe(1);
-    expect(await amount(store, { grain: 'm', period: '2026-03-01', metric: 'topic', code: 'itsme' })).toBe(1);
-    expect(await amount(store, { period: '2026-03-31', metric: 'point', code: 'marta' })).toBe(1);
-    expect(await amount(store, { period: '2026-03-31', metric: 'hour', code: '2:23' })).toBe(1);
+    expect(await amount(store, { grain: 'm', kind: 'question', period: '2026-03-01', metric: 'topic', code: 'itsme' })).toBe(1);
+    expect(await amount(store, { kind: 'question', period: '2026-03-31', metric: 'point', code: 'marta' })).toBe(1);
+    expect(await amount(store, { kind: 'question', period: '2026-03-31', metric: 'hour', code: '2:23' })).toBe(1);
 
     await writeVisits(store, [edited(first, { pointId: 'den-abeel', arrivedAt: '2026-04-01T00:30:00+02:00', topics: ['eid'] })]);
     expect(
       await amount(store, { point: 'marta', kind: 'question', period: '2026-03-31', metric: 'visits', code: 'question' }),
     ).toBe(0);
-    expect(await amount(store, { grain: 'm', period: '2026-03-01', metric: 'topic', code: 'itsme' })).toBe(0);
-    expect(await amount(store, { grain: 'm', period: '2026-04-01', metric: 'topic', code: 'eid' })).toBe(1);
-    expect(await amount(store, { point: 'den-abeel', period: '2026-04-01', metric: 'visits', code: 'question' })).toBe(1);
+    expect(await amount(store, { grain: 'm', kind: 'question', period: '2026-03-01', metric: 'topic', code: 'itsme' })).toBe(0);
+    expect(await amount(store, { grain: 'm', kind: 'question', period: '2026-04-01', metric: 'topic', code: 'eid' })).toBe(1);
+    expect(
+      await amount(store, { point: 'den-abeel', kind: 'question', period: '2026-04-01', metric: 'visits', code: 'question' }),
+    ).toBe(1);
   });
 
   it('takes a deleted visit out of every roll-up', async () => {

@@ -4,11 +4,10 @@
 --
 -- A row is one amount of one metric/code for one local period in
 -- Europe/Brussels: grain 'd' = one day (period is that day), grain 'm' = one
--- month (period is its first day). Every visit is counted at four levels: its
--- own point and kind, its point with both kinds (kind ''), all points with its
--- kind (point_id ''), and everything (both ''), so a question for all points,
--- for one point or for one kind reads exactly one level. Point ids and kinds
--- are never empty, so '' cannot collide with a real one.
+-- month (period is its first day). Every visit is counted under its kind
+-- twice: for its own point and for all points (point_id ''; never a real
+-- point id), so a question about all points never sums the points one by one;
+-- a question about both kinds sums the two kinds.
 -- An amount may fall to 0 after edits and deletions; readers ignore zeros and
 -- the daily retention run removes them.
 CREATE TABLE visit_rollups (
