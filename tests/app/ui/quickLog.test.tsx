@@ -104,3 +104,17 @@ describe('a host logs a walk-in from Today', () => {
     expect(await t.db.visits.count()).toBe(1);
   });
 });
+
+describe('a half-done quick log left for another screen', () => {
+  it('starts afresh next time, so the next visitor never inherits a topic', async () => {
+    const t = await pairedTablet();
+    renderApp(t, { hash: '#/log/question' });
+    fireEvent.click(await screen.findByRole('button', { name: 'E-mail' }));
+    await screen.findByRole('heading', { name: 'Hoe is het afgelopen?' });
+
+    fireEvent.click(screen.getByRole('link', { name: 'Vandaag' }));
+    fireEvent.click(await screen.findByRole('link', { name: /Vraag/ }));
+    expect(await screen.findByRole('heading', { name: 'Waarover ging het?' })).toBeTruthy();
+    expect(screen.queryByText(/Gekozen/)).toBeNull();
+  });
+});

@@ -63,10 +63,20 @@ export function QuickLog({ mode, pointId }: { mode: Mode; pointId: string }) {
   );
   const heading = useRef<HTMLHeadingElement>(null);
   const d = draft.value;
+  const { discard } = draft;
 
   useEffect(() => {
     tablet.rankedTopics(pointId).then(setTopics);
   }, [tablet, pointId]);
+
+  // A reload resumes the steps, but a host who walks away to another screen starts afresh next time:
+  // finding "itsme" already chosen for the next visitor would invite logging the wrong topic.
+  useEffect(() => {
+    const here = window.location.hash;
+    const onLeave = () => window.location.hash !== here && draft.discard();
+    window.addEventListener('hashchange', onLeave);
+    return () => window.removeEventListener('hashchange', onLeave);
+  }, [discard]);
 
   // Each step is a new question: move focus to it so keyboard and screen-reader users follow.
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../../shared/i18n/translate.ts';
 import type { TabletState } from '../../visits/tabletSettings.ts';
+import { hrefOf } from '../hooks/useRoute.ts';
 import { useI18n } from '../i18n/I18n.tsx';
 import { useTablet } from '../TabletContext.ts';
 
@@ -93,9 +94,17 @@ export function PairingForm({ state, linkCode, onPaired }: Props) {
           {t(problem)}
         </p>
       )}
-      <button type="submit" class="button button-primary" disabled={busy}>
-        {t(busy ? 'setup.pairing' : 'setup.pair')}
-      </button>
+      <div class="row">
+        <button type="submit" class="button button-primary" disabled={busy}>
+          {t(busy ? 'setup.pairing' : 'setup.pair')}
+        </button>
+        {/* "Pair again" opened by choice from Settings: the tablet still works as it is, so offer the way back. */}
+        {state.pairing && !state.pairingRevoked && !linkCode && (
+          <a class="button button-quiet" href={hrefOf({ name: 'settings' })}>
+            {t('common.back')}
+          </a>
+        )}
+      </div>
     </form>
   );
 }

@@ -4,7 +4,7 @@
  */
 import type { ShownVisit } from '../../visits/readVisits.ts';
 import { useLive } from '../hooks/useLive.ts';
-import { hrefOf } from '../hooks/useRoute.ts';
+import { navigate } from '../hooks/useRoute.ts';
 import { useI18n } from '../i18n/I18n.tsx';
 import { useTablet } from '../TabletContext.ts';
 import { useToast } from '../Toast/Toast.tsx';
@@ -25,6 +25,12 @@ export function VisitDetails({ id }: { id: string }) {
   if (visit === undefined) return <p class="loading">{t('app.loading')}</p>;
   if (visit === null) return <p class="message message-problem">{t('error.not-found')}</p>;
 
+  // Back to where the visit was opened from (Today, the last 14 days, a toast); Today when opened directly.
+  function goBack() {
+    if (window.history.length > 1) window.history.back();
+    else navigate({ name: 'today' });
+  }
+
   async function restore() {
     const result = await tablet.editVisit(id, { deleted: false });
     toast(
@@ -37,9 +43,9 @@ export function VisitDetails({ id }: { id: string }) {
   return (
     <div class="visit-details">
       <p>
-        <a class="button button-quiet" href={hrefOf({ name: 'today' })}>
+        <button type="button" class="button button-quiet" onClick={goBack}>
           {t('common.back')}
-        </a>
+        </button>
       </p>
       <h1>{t('details.titleNumbered', { date: dayTime(Date.parse(visit.arrivedAt)) })}</h1>
       <p class="hint">{t('details.enteredAt', { time: dayTime(Date.parse(visit.createdAt)) })}</p>

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { useTablet } from '../TabletContext.ts';
 
 export interface Draft<T> {
@@ -19,13 +19,13 @@ export function useDraft<T>(key: string, initial: () => T): Draft<T> {
   const { drafts } = useTablet();
   const [start] = useState(() => drafts.load<T>(key));
   const [value, setValue] = useState<T>(() => start ?? initial());
-  return {
-    value,
-    update: (next) => {
+  const update = useCallback(
+    (next: T) => {
       setValue(next);
       drafts.save(key, next);
     },
-    discard: () => drafts.clear(key),
-    restored: start !== null,
-  };
+    [drafts, key],
+  );
+  const discard = useCallback(() => drafts.clear(key), [drafts, key]);
+  return { value, update, discard, restored: start !== null };
 }
