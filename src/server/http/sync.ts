@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse } from '../../shared/coordinator.ts';
 import { ConfigResponse, MAX_BATCH_VISITS, MAX_BODY_BYTES, SyncRequest, SyncResponse } from '../../shared/protocol.ts';
 import { TAXONOMY_VERSION } from '../../shared/taxonomy.ts';
-import { recordContact, recordLastPoint } from '../store/devices.ts';
+import { recordContact } from '../store/devices.ts';
 import { listPoints } from '../store/points.ts';
 import { writeVisits } from '../store/visitWrites.ts';
 import { HttpError, type RouteContext } from './context.ts';
@@ -65,12 +65,11 @@ export const syncRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, {
       const deviceId = request.deviceId as string;
       const at = now();
       const results = await writeVisits(store, deviceId, request.body.visits, at);
-      await recordContact(store, deviceId, at, request.body.client);
       const lastPoint = lastPointOf(
         request.body.visits,
         results.map((result) => result.status),
       );
-      if (lastPoint) await recordLastPoint(store, deviceId, lastPoint);
+      await recordContact(store, deviceId, at, request.body.client, lastPoint);
       return { results, serverTime: at.toISOString() };
     },
   );

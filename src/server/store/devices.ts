@@ -58,20 +58,34 @@ export async function pairDevice(sql: Sql, input: PairInput): Promise<string> {
   return input.newId;
 }
 
-/** Notes that a device called, with what its heartbeat says about the visits waiting on it. */
-export async function recordContact(sql: Sql, deviceId: string, now: Date, client?: ClientInfo): Promise<void> {
-  if (client) {
-    await sql.query(
-      'UPDATE devices SET last_seen_at = $2, app_version = $3, pending = $4, oldest_pending_at = $5 WHERE id = $1',
-      [deviceId, now.toISOString(), client.appVersion, client.pending, client.oldestPendingAt],
-    );
-  } else {
-    await sql.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [deviceId, now.toISOString()]);
-  }
-}
-
-export async function recordLastPoint(sql: Sql, deviceId: string, pointId: string): Promise<void> {
-  await sql.query('UPDATE devices SET last_point_id = $2 WHERE id = $1', [deviceId, pointId]);
+/**
+ * Notes that a device called, with what its heartbeat says about the visits
+ * waiting on it and the point of its latest visit, in one statement.
+ */
+export async function recordContact(
+  sql: Sql,
+  deviceId: string,
+  now: Date,
+  client?: ClientInfo,
+  lastPointId?: string | null,
+): Promise<void> {
+  await sql.query(
+    `UPDATE devices SET last_seen_at = $2,
+       app_version = CASE WHEN $3 THEN $4 ELSE app_version END,
+       pending = CASE WHEN $3 THEN $5::int ELSE pending END,
+       oldest_pending_at = CASE WHEN $3 THEN $6::timestamptz ELSE oldest_pending_at END,
+       last_point_id = COALESCE($7, last_point_id)
+     WHERE id = $1`,
+    [
+      deviceId,
+      now.toISOString(),
+      client !== undefined,
+      client?.appVersion ?? null,
+      client?.pending ?? null,
+      client?.oldestPendingAt ?? null,
+      lastPointId ?? null,
+    ],
+  );
 }
 
 export async function deviceExists(sql: Sql, deviceId: string): Promise<boolean> {

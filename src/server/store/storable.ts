@@ -31,12 +31,40 @@ export function isRealTimestamp(text: string): boolean {
   );
 }
 
-/** Deep search for a NUL character in any string. */
+/** Deep search for a NUL character in any string; iterative, so no nesting depth can exhaust the stack. */
 export function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value !== null && typeof value === 'object') return Object.values(value).some(containsNul);
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next === 'string') {
+      if (next.includes('\u0000')) return true;
+    } else if (next !== null && typeof next === 'object') {
+      for (const inner of Array.isArray(next) ? next : Object.values(next)) pending.push(inner);
+    }
+  }
   return false;
+}
+
+/** A visit is at most 3 levels deep (visit → visitor → groups); hostile nesting would exhaust the validator's stack. */
+const MAX_VISIT_DEPTH = 4;
+
+function deeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  while (pending.length > 0) {
+    const [next, depth] = pending.pop() as [unknown, number];
+    if (next === null || typeof next !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const inner of Array.isArray(next) ? next : Object.values(next)) pending.push([inner, depth + 1]);
+  }
+  return false;
+}
+
+/** Errors for a pushed value nested deeper than any visit can be; checked before the schema. */
+export function nestingErrors(value: unknown): FieldError[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value)
+    .filter(([, inner]) => deeperThan(inner, MAX_VISIT_DEPTH - 1))
+    .map(([field]) => ({ field, code: 'invalid' as const, message: 'is nested too deeply' }));
 }
 
 export function storableErrors(visit: VisitRecord): FieldError[] {

@@ -7,14 +7,16 @@
  * unchanged is committed before the answer leaves.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { Compile } from 'typebox/compile';
 import { MAX_BATCH_VISITS, type RescueFile, type SyncResult } from '../../shared/protocol.ts';
 import type { VisitRecord } from '../../shared/visit.ts';
-import { checkVisit, type FieldError } from '../../shared/visitRules.ts';
+import { Visit, type WireVisit, withDefaults } from '../../shared/visit.ts';
+import { checkVisit, type FieldError, ruleErrors, type VisitCheck } from '../../shared/visitRules.ts';
 import { deviceExists } from './devices.ts';
 import { existingPointIds } from './points.ts';
 import { applyRollups, type RollupChange } from './rollups.ts';
 import type { Sql, Store } from './sql.ts';
-import { storableErrors } from './storable.ts';
+import { nestingErrors, storableErrors } from './storable.ts';
 
 interface Candidate {
   index: number;
@@ -32,6 +34,19 @@ interface StoredVisit {
 class ConcurrentInsert extends Error {}
 const ATTEMPTS = 5;
 
+/**
+ * checkVisit, faster for the common case: the compiled schema passes a valid
+ * visit in a fraction of the time; only an invalid one goes through
+ * checkVisit for its field-by-field errors. The outcome is the same.
+ */
+const validVisit = Compile(Visit);
+function checkPushed(value: unknown, nowMs: number): VisitCheck {
+  if (!validVisit.Check(value)) return checkVisit(value, nowMs);
+  const visit = withDefaults(value as WireVisit);
+  const errors = ruleErrors(visit, nowMs);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, visit };
+}
+
 const rejected = (id: string, errors: FieldError[]): SyncResult => ({ id, status: 'rejected', errors });
 
 /** Checks and writes `visits` for `deviceId`; returns one result per visit, in order. */
@@ -39,7 +54,8 @@ export async function writeVisits(store: Store, deviceId: string, visits: readon
   const results: SyncResult[] = visits.map((value) => ({ id: idOf(value), status: 'rejected' }));
   const candidates: Candidate[] = [];
   visits.forEach((value, index) => {
-    const check = checkVisit(value, now.getTime());
+    const nesting = nestingErrors(value);
+    const check = nesting.length > 0 ? { ok: false as const, errors: nesting } : checkPushed(value, now.getTime());
     const errors = check.ok ? storableErrors(check.visit) : check.errors;
     if (!check.ok || errors.length > 0) {
       results[index] = rejected(idOf(value), errors);

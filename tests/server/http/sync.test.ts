@@ -211,6 +211,26 @@ describe.each(STORE_KINDS)('a tablet syncing visits (%s)', (kind) => {
     expect(json<{ message: string }>(response).message).toMatch(message);
   });
 
+  it('survives bodies built to exhaust the stack: deep nesting anywhere', async () => {
+    const server = await ready(kind);
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const send = (payload: string) =>
+      server.app.inject({
+        method: 'POST',
+        url: `${API}/sync`,
+        headers: { ...server.tablet.auth, 'content-type': 'application/json' },
+        payload,
+      });
+    expect((await send(`{"visits": [], "client": ${deep}}`)).statusCode).toBe(400);
+    expect((await send(`{"visits": [], "extra": ${deep}}`)).statusCode).toBe(400);
+    const visit = aVisit();
+    const nested = await send(`{"visits": [${JSON.stringify(visit).slice(0, -1)}, "topics": ${deep}}]}`);
+    expect(nested.statusCode).toBe(200);
+    expect(json<SyncAnswer>(nested).results[0]).toMatchObject({ status: 'rejected', errors: [{ field: 'topics', code: 'invalid' }] });
+    const fullVisit = aVisit({ visitor: { ageBand: '65-79', groups: ['senior'] }, device: { type: 'laptop' } });
+    expect(statuses(await sync(server, server.tablet, [fullVisit]))).toEqual(['applied']);
+  });
+
   it('treats an empty batch as a heartbeat: the coordinator sees pending visits, app version and last contact', async () => {
     const server = await ready(kind);
     server.clock.advance(60_000);
