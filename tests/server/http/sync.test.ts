@@ -226,7 +226,10 @@ describe.each(STORE_KINDS)('a tablet syncing visits (%s)', (kind) => {
     const visit = aVisit();
     const nested = await send(`{"visits": [${JSON.stringify(visit).slice(0, -1)}, "topics": ${deep}}]}`);
     expect(nested.statusCode).toBe(200);
-    expect(json<SyncAnswer>(nested).results[0]).toMatchObject({ status: 'rejected', errors: [{ field: 'topics', code: 'invalid' }] });
+    expect(json<SyncAnswer>(nested).results[0]).toMatchObject({
+      status: 'rejected',
+      errors: [{ field: 'topics', code: 'invalid' }],
+    });
     const fullVisit = aVisit({ visitor: { ageBand: '65-79', groups: ['senior'] }, device: { type: 'laptop' } });
     expect(statuses(await sync(server, server.tablet, [fullVisit]))).toEqual(['applied']);
   });
