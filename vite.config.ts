@@ -44,6 +44,21 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          // Builds the app once and fails the run, with the instruction, when there is no Chromium.
+          globalSetup: ['tests/e2e/globalSetup.ts'],
+          // One browser and one city server at a time, after the other projects: 2 cores are not enough for more.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -1,0 +1,73 @@
+/**
+ * A city ready for a tablet, set up the way an operator does it with the
+ * admin CLI: two Digibank points, a coordinator account, pairing codes on
+ * demand. One per test file.
+ */
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
+import { CityServer } from './cityServer.ts';
+import { Coordinator } from './coordinator.ts';
+
+export const POINTS = [
+  { id: 'predikheren', name: 'Het Predikheren' },
+  { id: 'nekker', name: 'De Nekker' },
+] as const;
+
+const COORDINATOR = { username: 'coordinator', password: 'a long enough test password' };
+
+export class City {
+  private constructor(readonly server: CityServer) {}
+
+  static async open(staticDir: string): Promise<City> {
+    const server = await CityServer.create();
+    await server.start(staticDir);
+    try {
+      for (const point of POINTS) await server.admin(['add-point', point.id, point.name]);
+      await server.admin(['create-coordinator', COORDINATOR.username], { COORDINATOR_PASSWORD: COORDINATOR.password });
+    } catch (error) {
+      await server.dispose();
+      throw error;
+    }
+    return new City(server);
+  }
+
+  get origin(): string {
+    return this.server.origin;
+  }
+
+  /** A fresh single-use code, as `npm run admin -- pairing-code` prints it. */
+  pairingCode(): Promise<string> {
+    return this.server.admin(['pairing-code']);
+  }
+
+  coordinator(): Promise<Coordinator> {
+    return Coordinator.signIn(this.origin, COORDINATOR.username, COORDINATOR.password);
+  }
+
+  close(): Promise<void> {
+    return this.server.dispose();
+  }
+}
+
+/** A browser for one test file. */
+export class BrowserSession {
+  private constructor(readonly browser: Browser) {}
+
+  static async launch(): Promise<BrowserSession> {
+    return new BrowserSession(await launchChromium());
+  }
+
+  /** A new, empty profile: a tablet straight out of the box. */
+  newTablet(viewport = { width: 800, height: 1100 }): Promise<BrowserContext> {
+    return this.browser.newContext({ viewport, locale: 'nl-BE', timezoneId: 'Europe/Brussels', serviceWorkers: 'allow' });
+  }
+
+  close(): Promise<void> {
+    return this.browser.close();
+  }
+}
+
+/** YYYY-MM-DD, `days` from today (UTC): a range around today for exports. */
+export function dayFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
