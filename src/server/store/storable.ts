@@ -14,7 +14,9 @@ const TIME_FIELDS = ['arrivedAt', 'startedAt', 'endedAt', 'createdAt', 'updatedA
 export function isRealTimestamp(text: string): boolean {
   const match = TIMESTAMP.exec(text);
   if (!match) return false;
-  const [year, month, day, hour, minute, second, offsetHours = 0, offsetMinutes = 0] = match.slice(1).map(Number) as number[];
+  const [year, month, day, hour, minute, second, offsetHours = 0, offsetMinutes = 0] = match
+    .slice(1)
+    .map((part) => Number(part ?? 0)) as number[];
   if (year === undefined || month === undefined || day === undefined) return false;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return (
