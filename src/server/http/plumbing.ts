@@ -98,9 +98,11 @@ export function installPlumbing(app: FastifyInstance): void {
     closing = true;
   });
 
-  // Answers given while closing end their connection, so a keep-alive client does not hold the stop up.
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
+    // Answers given while closing end their connection, so a keep-alive client does not hold the stop up.
     if (closing) reply.header('Connection', 'close');
+    // API answers hold visits, tokens and session state: no shared cache may keep them.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
     return payload;
   });
 

@@ -107,6 +107,9 @@ describe.each(STORE_KINDS)('the service around the API (%s)', (kind) => {
     const notFound = await open.app.inject({ method: 'GET', url: `${API}/nothing-here` });
     expect(notFound.statusCode).toBe(404);
     expect(notFound.headers['content-security-policy']).toBeDefined();
+    expect(notFound.headers['cache-control']).toBe('no-store');
+    const setup = await open.app.inject({ method: 'GET', url: `${API}/setup` });
+    expect(setup.headers['cache-control']).toBe('no-store');
   });
 
   it('sends HSTS when published over https', async () => {
