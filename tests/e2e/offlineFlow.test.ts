@@ -16,7 +16,7 @@ let city: City;
 let browser: BrowserSession;
 
 beforeAll(async () => {
-  [city, browser] = await Promise.all([City.open(inject('builds').current), BrowserSession.launch()]);
+  [city, browser] = await Promise.all([City.open(inject('cityTemplate'), inject('builds').current), BrowserSession.launch()]);
 });
 
 afterAll(async () => {

@@ -38,7 +38,8 @@ export interface DeviceLog extends QuestionLog {
 }
 
 /** A name that starts with `text` (buttons whose hint is part of their name). */
-const startingWith = (text: string): RegExp => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+const startingWith = (text: string): RegExp =>
+  new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
 
 export class Tablet {
   words: Words;
@@ -118,6 +119,32 @@ export class Tablet {
   /** The quiet sync line in the header. */
   syncStatus(): Locator {
     return this.page.locator('.shell-header [role="status"], .shell-header .sync-status').first();
+  }
+
+  async openSettings(): Promise<void> {
+    await this.page
+      .getByRole('navigation')
+      .getByRole('link', { name: exactly(this.t('nav.settings')) })
+      .click();
+    await this.heading('settings.title').waitFor();
+  }
+
+  /** The version Settings shows ("Versie 0.1.0" → "0.1.0"). */
+  async appVersion(): Promise<string> {
+    const line = this.page.getByText(new RegExp(this.t('settings.version', { version: '(\\S+)' })));
+    const text = (await line.textContent()) ?? '';
+    return new RegExp(this.t('settings.version', { version: '(\\S+)' })).exec(text)?.[1] ?? '';
+  }
+
+  /** Settings → "Ander punt kiezen" → "Lijst opnieuw laden"; the list then shows the city's answer. */
+  async reloadPointList(): Promise<void> {
+    await this.page.getByRole('link', { name: exactly(this.t('settings.changePoint')) }).click();
+    await this.heading('point.title').waitFor();
+    await this.button('point.reload').click();
+  }
+
+  pointChoice(name: string): Locator {
+    return this.page.getByRole('list', { name: this.t('point.title') }).getByRole('button', { name: startingWith(name) });
   }
 
   // --- quick log and waiting line -------------------------------------------

@@ -4,7 +4,7 @@
  * downloaded.
  */
 import { accessSync, constants } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 
 export const DEFAULT_CHROME_PATH = '/usr/bin/chromium';
 
@@ -36,4 +36,21 @@ export function missingBrowser(path: string = chromePath()): string | null {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromePath(), args: ARGS, headless: true });
+}
+
+/**
+ * A browser with a profile on disk, as an installed app has: Chromium only
+ * considers an app installable outside incognito, and only such a profile
+ * keeps its service worker and data when the browser is closed and started again.
+ */
+export function launchProfile(userDataDir: string, options: { offline?: boolean } = {}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromePath(),
+    args: ARGS,
+    headless: true,
+    viewport: { width: 800, height: 1100 },
+    locale: 'nl-BE',
+    timezoneId: 'Europe/Brussels',
+    offline: options.offline ?? false,
+  });
 }

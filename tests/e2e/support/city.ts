@@ -15,19 +15,32 @@ export const POINTS = [
 
 const COORDINATOR = { username: 'coordinator', password: 'a long enough test password' };
 
+/**
+ * Sets up a city once for the whole run (creating a PGlite database takes a
+ * while): points and the coordinator, made with the admin CLI against the
+ * running server. Each test file then starts from a copy of it.
+ */
+export async function prepareCityTemplate(staticDir: string): Promise<string> {
+  const server = await CityServer.create();
+  try {
+    await server.start(staticDir);
+    await Promise.all([
+      ...POINTS.map((point) => server.admin(['add-point', point.id, point.name])),
+      server.admin(['create-coordinator', COORDINATOR.username], { COORDINATOR_PASSWORD: COORDINATOR.password }),
+    ]);
+  } finally {
+    await server.stop();
+  }
+  return server.dataDir;
+}
+
 export class City {
   private constructor(readonly server: CityServer) {}
 
-  static async open(staticDir: string): Promise<City> {
-    const server = await CityServer.create();
+  /** A running city with its own copy of the prepared database, serving `staticDir`. */
+  static async open(template: string, staticDir: string): Promise<City> {
+    const server = await CityServer.create(template);
     await server.start(staticDir);
-    try {
-      for (const point of POINTS) await server.admin(['add-point', point.id, point.name]);
-      await server.admin(['create-coordinator', COORDINATOR.username], { COORDINATOR_PASSWORD: COORDINATOR.password });
-    } catch (error) {
-      await server.dispose();
-      throw error;
-    }
     return new City(server);
   }
 

@@ -4,7 +4,7 @@
  * The process is node itself, not npx, so its pid is the server's.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,9 +34,11 @@ export class CityServer {
     readonly dataDir: string,
   ) {}
 
-  /** A new city with an empty database on a free port. */
-  static async create(): Promise<CityServer> {
-    return new CityServer(await freePort(), mkdtempSync(join(tmpdir(), 'digibank-e2e-data-')));
+  /** A city on a free port, with an empty database or a copy of `template` (a stopped server's DATA_DIR). */
+  static async create(template?: string): Promise<CityServer> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'digibank-e2e-data-'));
+    if (template) cpSync(template, dataDir, { recursive: true });
+    return new CityServer(await freePort(), dataDir);
   }
 
   get origin(): string {

@@ -43,6 +43,19 @@ export class Coordinator {
     return Array.isArray(body) ? body : body.devices;
   }
 
+  /** POST /pairing-codes: a code for another tablet, as the dashboard makes it. */
+  async pairingCode(): Promise<string> {
+    return ((await (await this.call('/pairing-codes', { method: 'POST' })).json()) as { code: string }).code;
+  }
+
+  async renamePoint(id: string, name: string): Promise<void> {
+    await this.call(`/points/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name }),
+    });
+  }
+
   /** GET /export.csv as rows keyed by column name. */
   async exportedVisits(from: string, to: string): Promise<Record<string, string>[]> {
     const text = (await (await this.call(`/export.csv?from=${from}&to=${to}`)).text()).replace(/^\uFEFF/, '');

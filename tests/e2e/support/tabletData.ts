@@ -62,3 +62,36 @@ export function pairedDeviceId(page: Page): Promise<string | null> {
       }),
   );
 }
+
+/** GET /api/v1/config from inside the page, as the app asks it (through the service worker), with this tablet's token. */
+export function configFromPage(page: Page): Promise<{ status: number; points: string[] } | 'network-error'> {
+  return page.evaluate(async () => {
+    const token = await new Promise<string>((resolve, reject) => {
+      const opening = indexedDB.open('digibank-settings');
+      opening.onerror = () => reject(opening.error);
+      opening.onsuccess = () => {
+        const reading = opening.result.transaction('settings', 'readonly').objectStore('settings').get('pairing');
+        reading.onsuccess = () => resolve((reading.result as { token: string }).token);
+        reading.onerror = () => reject(reading.error);
+      };
+    });
+    try {
+      const response = await fetch('/api/v1/config', { headers: { authorization: `Bearer ${token}` } });
+      const body = (await response.json()) as { points?: { name: string }[] };
+      return { status: response.status, points: (body.points ?? []).map((point) => point.name) };
+    } catch {
+      return 'network-error' as const;
+    }
+  });
+}
+
+/** Every URL held in the Cache Storage of this origin, by cache name. */
+export function cachedUrls(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const result: Record<string, string[]> = {};
+    for (const name of await caches.keys()) {
+      result[name] = (await (await caches.open(name)).keys()).map((request) => request.url);
+    }
+    return result;
+  });
+}
