@@ -147,6 +147,40 @@ export class Tablet {
     return this.page.getByRole('list', { name: this.t('point.title') }).getByRole('button', { name: startingWith(name) });
   }
 
+  /** "Nieuwe versie beschikbaar — Vernieuwen". */
+  get updatePrompt(): Locator {
+    return this.page.getByRole('status').filter({ hasText: this.t('update.available') });
+  }
+
+  /** The host taps "Vernieuwen"; resolves once the new version shows Today. */
+  async acceptUpdate(): Promise<void> {
+    await Promise.all([
+      this.page.waitForEvent('framenavigated', { timeout: 60_000 }),
+      this.updatePrompt.getByRole('button', { name: exactly(this.t('update.reload')) }).click(),
+    ]);
+    await this.todayShown();
+  }
+
+  /** Today → "Vraag" → a topic: the host is in the middle of logging a visit. */
+  async startQuestion(topic: Topic): Promise<void> {
+    await this.closeToast();
+    await this.page.getByRole('link', { name: startingWith(this.t('today.question')) }).click();
+    await this.choose(this.words.term(TOPICS, topic));
+    await this.heading('log.outcome').waitFor();
+  }
+
+  /** The last step of a quick log started with startQuestion. */
+  async finishQuestion(outcome: Outcome): Promise<void> {
+    await this.choose(this.words.term(OUTCOMES, outcome));
+    await this.confirmed(this.t('common.saved'));
+  }
+
+  /** Settings → "Nu synchroniseren". */
+  async syncNow(): Promise<void> {
+    await this.openSettings();
+    await this.page.getByRole('button', { name: /^\s*(Nu synchroniseren|Sync now)\s*$/ }).click();
+  }
+
   // --- quick log and waiting line -------------------------------------------
 
   private async closeToast(): Promise<void> {
