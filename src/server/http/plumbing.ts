@@ -63,11 +63,15 @@ function gunzipWithin(source: Readable, limit: number): Readable {
 const tooLargeMessage = (limit: number) =>
   `the request body is larger than ${limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MiB` : `${limit} bytes`}: send fewer visits per request`;
 
+const EMPTY_BODY = 'the body is empty; expected a JSON object';
+
 function clientMessage(error: FastifyError): string {
   if (error instanceof SyntaxError) return 'the body is not valid JSON';
   switch (error.code) {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return 'the body is empty; expected a JSON object';
+      return EMPTY_BODY;
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'the body is not valid JSON';
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return error.message.startsWith('the request body') ? error.message : tooLargeMessage(1024 * 1024);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -112,6 +116,14 @@ export function installPlumbing(app: FastifyInstance): void {
     return send(reply, 503, 'the server is shutting down; try again shortly');
   });
 
+  // An empty JSON body is no body (a POST or DELETE that needs none); a route that needs one says so in its schema.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
+    return parseJson(request, body as string, done);
+  });
+
   app.addHook('preParsing', async (request: FastifyRequest, _reply, payload) => {
     const encoding = String(request.headers['content-encoding'] ?? 'identity')
       .trim()
@@ -140,7 +152,8 @@ export function installPlumbing(app: FastifyInstance): void {
     }
     if (error.validation) {
       request.log.info({ statusCode: 400, code: 'FST_ERR_VALIDATION' }, 'request refused');
-      return send(reply, 400, error.message, 'FST_ERR_VALIDATION');
+      const empty = error.validationContext === 'body' && request.body === undefined;
+      return send(reply, 400, empty ? EMPTY_BODY : error.message, 'FST_ERR_VALIDATION');
     }
     const statusCode = error.statusCode ?? 500;
     if (statusCode >= 400 && statusCode < 500) {
