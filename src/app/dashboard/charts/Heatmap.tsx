@@ -81,7 +81,7 @@ export function Heatmap({ cells }: { cells: readonly HeatCell[] }) {
                 {weekdays.map((day) => (
                   <tr key={day}>
                     <th scope="row">
-                      <span aria-hidden="true">{i18n.weekday(day, 'abbreviated')}</span>
+                      <span aria-hidden="true">{i18n.weekday(day, 'short')}</span>
                       <span class="visually-hidden">{i18n.weekday(day)}</span>
                     </th>
                     {hours.map((hour) => {

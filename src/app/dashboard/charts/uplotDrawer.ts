@@ -17,10 +17,26 @@ const BAR_ROW_PX = 30;
 /** A local date at midday as uPlot's seconds. */
 const seconds = (date: string): number => new Date(`${date}T12:00:00`).getTime() / 1000;
 
+/** Widths of label texts in CSS pixels, measured in the axis font. */
+function measure(texts: readonly string[]): number[] {
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return texts.map((text) => text.length * 8);
+  context.font = FONT;
+  return texts.map((text) => context.measureText(text).width);
+}
+
+/** Cuts a label to `max` pixels with an ellipsis; the table beside the chart has it whole. */
+function fitted(label: string, width: number, max: number): string {
+  if (width <= max) return label;
+  const keep = Math.max(4, Math.floor((label.length * max) / width) - 1);
+  return `${label.slice(0, keep)}…`;
+}
+
 function barOptions(spec: Extract<ChartSpec, { type: 'bars' }>, width: number, i18n: DashboardI18n): uPlot.Options {
-  const labels = spec.rows.map((row) => row.label);
-  const longest = Math.max(...labels.map((label) => label.length), 4);
-  const labelWidth = Math.min(Math.round(width * 0.42), longest * 7.6 + 16);
+  const widths = measure(spec.rows.map((row) => row.label));
+  const maxLabel = Math.round(width * 0.45);
+  const labelWidth = Math.min(maxLabel, Math.ceil(Math.max(...widths, 24)) + 14);
+  const labels = spec.rows.map((row, i) => fitted(row.label, widths[i] ?? 0, labelWidth - 14));
   const max = Math.max(...spec.rows.map((row) => row.value), 1);
   return {
     width,
@@ -29,7 +45,8 @@ function barOptions(spec: Extract<ChartSpec, { type: 'bars' }>, width: number, i
     cursor: { show: false },
     padding: [8, 48, 0, 0],
     scales: {
-      x: { time: false, ori: 1, dir: 1, range: [-0.5, spec.rows.length - 0.5] },
+      // Vertical category axis, first row (the largest) on top.
+      x: { time: false, ori: 1, dir: -1, range: [-0.5, spec.rows.length - 0.5] },
       y: { ori: 0, range: [0, max * 1.08] },
     },
     axes: [
@@ -65,13 +82,16 @@ function barOptions(spec: Extract<ChartSpec, { type: 'bars' }>, width: number, i
     hooks: {
       draw: [
         (u) => {
+          // The canvas is in device pixels: the font and the gap scale with it.
           const { ctx } = u;
+          const ratio = uPlot.pxRatio;
           ctx.save();
-          ctx.font = `bold ${FONT}`;
+          ctx.font = `bold ${Math.round(14 * ratio)}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
           ctx.fillStyle = INK;
+          ctx.textAlign = 'left';
           ctx.textBaseline = 'middle';
           spec.rows.forEach((row, i) => {
-            const x = u.valToPos(row.value, 'y', true) + 6 * devicePixelRatio;
+            const x = u.valToPos(row.value, 'y', true) + 6 * ratio;
             const y = u.valToPos(i, 'x', true);
             ctx.fillText(i18n.number(row.value), x, y);
           });

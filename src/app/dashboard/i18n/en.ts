@@ -149,6 +149,7 @@ export const en: DashboardDictionary = {
   'barriers.byTopic': 'Barriers by topic',
   'barriers.byPoint': 'Barriers by point',
   'barriers.overTime': 'Barriers per month',
+  'barriers.overTimeWeek': 'Barriers per week',
   'barriers.month': 'Month',
   'barriers.share': 'Of the visits',
   'barriers.topTopics': 'Mostly about',

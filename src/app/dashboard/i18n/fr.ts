@@ -150,6 +150,7 @@ export const fr: DashboardDictionary = {
   'barriers.byTopic': 'Obstacles par sujet',
   'barriers.byPoint': 'Obstacles par point',
   'barriers.overTime': 'Obstacles par mois',
+  'barriers.overTimeWeek': 'Obstacles par semaine',
   'barriers.month': 'Mois',
   'barriers.share': 'Des visites',
   'barriers.topTopics': 'Surtout',

@@ -29,7 +29,7 @@ export interface DashboardI18n {
   /** 0.123 → "12 %" */
   percent(share: number): string;
   /** The name of ISO weekday 1–7 (Monday first). */
-  weekday(isoWeekday: number, width?: 'wide' | 'abbreviated'): string;
+  weekday(isoWeekday: number, width?: 'wide' | 'short'): string;
 }
 
 const NUMBER_LOCALE: Record<Lang, string> = { nl: 'nl-BE', en: 'en-GB', fr: 'fr-BE' };
@@ -56,7 +56,7 @@ export function makeDashboardI18n(lang: Lang, words: DashboardDictionary, locale
     percent: (share) => percents.format(share),
     // 2024-01-01 was a Monday: day n of that week has ISO weekday n.
     weekday: (isoWeekday, width = 'wide') =>
-      format(new Date(2024, 0, isoWeekday, 12), width === 'wide' ? 'EEEE' : 'EEE', { locale }),
+      format(new Date(2024, 0, isoWeekday, 12), width === 'wide' ? 'EEEE' : 'EEEEEE', { locale }),
   };
 }
 

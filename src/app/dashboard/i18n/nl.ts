@@ -151,6 +151,7 @@ export const nl = {
   'barriers.byTopic': 'Drempels per onderwerp',
   'barriers.byPoint': 'Drempels per punt',
   'barriers.overTime': 'Drempels per maand',
+  'barriers.overTimeWeek': 'Drempels per week',
   'barriers.month': 'Maand',
   'barriers.share': 'Van de bezoeken',
   'barriers.topTopics': 'Vooral over',

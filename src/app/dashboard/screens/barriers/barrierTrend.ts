@@ -16,23 +16,22 @@ import {
 } from '../../period/period.ts';
 
 export interface Bucket extends Period {
-  /** the bucket's first day, for the axis */
+  /** the bucket's first day inside the period, for the axis */
   start: string;
 }
 
 /** The period's months (or weeks), each cut to the period. */
 export function trendBuckets(period: Period): { unit: 'month' | 'week'; buckets: Bucket[] } {
-  const cut = (p: Period, start: string): Bucket => ({
-    start,
-    from: laterOf(p.from, period.from),
-    to: earlierOf(p.to, period.to),
-  });
+  const cut = (p: Period): Bucket => {
+    const from = laterOf(p.from, period.from);
+    return { start: from, from, to: earlierOf(p.to, period.to) };
+  };
   if (lengthInDays(period) > WEEKLY_AFTER_DAYS) {
-    return { unit: 'month', buckets: monthsOf(period).map((month) => cut(monthPeriod(month), `${month}-01`)) };
+    return { unit: 'month', buckets: monthsOf(period).map((month) => cut(monthPeriod(month))) };
   }
   const buckets: Bucket[] = [];
   for (let start = weekStart(period.from); start <= period.to; start = addDays(start, 7)) {
-    buckets.push(cut({ from: start, to: addDays(start, 6) }, start));
+    buckets.push(cut({ from: start, to: addDays(start, 6) }));
   }
   return { unit: 'week', buckets };
 }
