@@ -6,7 +6,6 @@
  * a seeded random source.
  */
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import { type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
@@ -81,7 +80,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie); // parses cookies before the auth hook reads them
   installAuth(app, context);
   await securityHeaders(app, config.publicOrigin);
-  await app.register(rateLimit, { global: false });
   await registerOpenApi(app, cookiePolicy(config.publicOrigin).name, '1');
 
   await app.register(healthRoutes, context);

@@ -24,7 +24,7 @@ export interface AppConfig {
   session: SessionLimits;
   pairingCodeTtlMs: number;
   setupCodeTtlMs: number;
-  /** Per client address: pairing attempts, sign-in attempts (also first set-up). */
+  /** Failed attempts per client address: pairing codes; passwords and setup codes. */
   pairLimit: RateLimit;
   loginLimit: RateLimit;
   /** A rescue file may hold weeks of visits. */

@@ -1,7 +1,7 @@
 /**
  * Pairing a tablet: a coordinator makes a single-use code (valid 24 h), the
  * tablet trades it for a device token. Bad, used and expired codes get the
- * same answer, and attempts are rate limited per client address.
+ * same answer, and failed attempts are limited per client address.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, PairingCodeResponse } from '../../shared/coordinator.ts';
@@ -10,6 +10,7 @@ import { uuidv7 } from '../../shared/uuid.ts';
 import { newSecret, randomCode, sha256 } from '../security/secrets.ts';
 import { addPairingCode, consumePairingCode } from '../store/access.ts';
 import { pairDevice } from '../store/devices.ts';
+import { FailedAttempts } from './attempts.ts';
 import { HttpError, type RouteContext } from './context.ts';
 
 const errors = { '4xx': ErrorResponse };
@@ -17,10 +18,11 @@ const CODE_REFUSED =
   'this pairing code is not valid: it may be mistyped, already used or expired; ask a coordinator for a new one';
 
 export const pairingRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { store, now, random, config }) => {
+  const attempts = new FailedAttempts(config.pairLimit, now);
   app.post(
     '/devices/pair',
     {
-      config: { auth: 'none', rateLimit: { max: config.pairLimit.max, timeWindow: config.pairLimit.windowMs } },
+      config: { auth: 'none' },
       schema: {
         summary: 'Pair a tablet with a pairing code; the token is shown only in this answer',
         body: PairRequest,
@@ -28,12 +30,17 @@ export const pairingRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app
       },
     },
     async (request, reply) => {
+      attempts.assertAllowed(request.ip);
+      const refuse = () => {
+        attempts.fail(request.ip);
+        return new HttpError(400, CODE_REFUSED);
+      };
       const code = normalizePairingCode(request.body.code);
-      if (!code) throw new HttpError(400, CODE_REFUSED);
+      if (!code) throw refuse();
       const token = newSecret(random);
       const at = now();
       const deviceId = await store.transaction(async (tx) => {
-        if (!(await consumePairingCode(tx, sha256(code), at))) throw new HttpError(400, CODE_REFUSED);
+        if (!(await consumePairingCode(tx, sha256(code), at))) throw refuse();
         return pairDevice(tx, {
           newId: uuidv7(at.getTime(), (bytes) => {
             bytes.set(random(bytes.length));

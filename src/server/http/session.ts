@@ -18,6 +18,7 @@ import {
   deleteSession,
   findCoordinator,
 } from '../store/access.ts';
+import { FailedAttempts } from './attempts.ts';
 import { cookiePolicy, sessionCookieOptions } from './auth.ts';
 import { HttpError, type RouteContext } from './context.ts';
 
@@ -26,7 +27,7 @@ const SIGN_IN_FAILED = 'unknown username or wrong password';
 
 export const sessionRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { store, now, random, config }) => {
   const cookie = cookiePolicy(config.publicOrigin);
-  const rateLimit = { max: config.loginLimit.max, timeWindow: config.loginLimit.windowMs };
+  const attempts = new FailedAttempts(config.loginLimit, now);
   // An unknown username costs as much as a wrong password, so timing does not tell which it was.
   let dummyHash: Promise<string> | undefined;
   const decoy = () => {
@@ -44,13 +45,17 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app
   app.post(
     '/session',
     {
-      config: { auth: 'none', rateLimit },
+      config: { auth: 'none' },
       schema: { summary: 'Sign in as a coordinator', body: SessionRequest, response: { 204: Type.Null(), ...errors } },
     },
     async (request, reply) => {
+      attempts.assertAllowed(request.ip);
       const found = await findCoordinator(store, canonicalUsername(request.body.username));
       const valid = await verifyPassword(request.body.password, found?.passwordHash ?? (await decoy()));
-      if (!found || !valid) throw new HttpError(401, SIGN_IN_FAILED);
+      if (!found || !valid) {
+        attempts.fail(request.ip);
+        throw new HttpError(401, SIGN_IN_FAILED);
+      }
       await startSession(found.id, reply);
       return reply.code(204).send(null);
     },
@@ -87,7 +92,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app
   app.post(
     '/setup',
     {
-      config: { auth: 'none', rateLimit },
+      config: { auth: 'none' },
       schema: {
         summary: 'Create the first coordinator with the setup code the server printed at start',
         body: SetupRequest,
@@ -95,11 +100,13 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app
       },
     },
     async (request, reply) => {
+      attempts.assertAllowed(request.ip);
       const username = canonicalUsername(request.body.username);
       const passwordHash = await hashPassword(request.body.password, random, config.passwordCost);
       const coordinatorId = await store.transaction(async (tx) => {
         if ((await coordinatorCount(tx)) > 0) throw new HttpError(409, 'the first coordinator exists already: sign in');
         if (!(await consumeSetupCode(tx, sha256(normalizeSetupCode(request.body.setupCode)), now()))) {
+          attempts.fail(request.ip);
           throw new HttpError(400, 'this setup code is not valid: copy it again from the server output');
         }
         if (!(await createCoordinator(tx, username, passwordHash))) throw new HttpError(409, 'this username is taken');
