@@ -12,7 +12,7 @@
  */
 import { codesOf, KINDS, type Kind } from '../../shared/taxonomy.ts';
 import { ALL, METRIC } from '../store/rollupContributions.ts';
-import type { Sql } from '../store/sql.ts';
+import type { Store } from '../store/sql.ts';
 import type { StatsAnswer } from './answer.ts';
 import { perKind, rangeParams, rollupSource } from './rollupSource.ts';
 
@@ -85,14 +85,20 @@ const KIND_CODES = codesOf(KINDS);
 
 const codeCounts = (rows: readonly MetricRow[]) => rows.map(({ code, count }) => ({ code, count }));
 
-export async function getStats(db: Sql, query: StatsQuery): Promise<StatsAnswer> {
+export async function getStats(store: Store, query: StatsQuery): Promise<StatsAnswer> {
   const point = query.point ?? null;
   const kind = query.kind ?? null;
   // The level of one point or of all points (''), and the kinds to sum.
   const kinds = kind ? [kind] : KIND_CODES;
   const sql = SQL_BY_KIND_COUNT.get(kinds.length) as { counts: string; byDay: string };
-  const rows = await db.query<MetricRow>(sql.counts, [...rangeParams(query.from, query.to), point ?? ALL, ...kinds]);
-  const byDay = await db.query<{ date: string; count: number }>(sql.byDay, [query.from, query.to, point ?? ALL, ...kinds]);
+  const { rows, byDay } = await store.transaction(async (tx) => {
+    // A few thousand rows read by exact range scans: launching parallel workers costs more than it saves.
+    await tx.query('SET LOCAL max_parallel_workers_per_gather = 0');
+    return {
+      rows: await tx.query<MetricRow>(sql.counts, [...rangeParams(query.from, query.to), point ?? ALL, ...kinds]),
+      byDay: await tx.query<{ date: string; count: number }>(sql.byDay, [query.from, query.to, point ?? ALL, ...kinds]),
+    };
+  });
 
   const metric = (name: string) => rows.filter((row) => row.metric === name);
   const total = (name: string, code = '') => metric(name).find((row) => row.code === code)?.count ?? 0;
