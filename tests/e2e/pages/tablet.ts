@@ -129,6 +129,14 @@ export class Tablet {
     await this.heading('settings.title').waitFor();
   }
 
+  /** Settings → the tablet's language; from then on this page model speaks it too. */
+  async chooseLanguage(lang: Lang): Promise<void> {
+    await this.openSettings();
+    await this.toggle('settings.language', this.t(`lang.${lang}`));
+    this.words = wordsFor(lang);
+    await this.heading('settings.title').waitFor();
+  }
+
   /** The version Settings shows ("Versie 0.1.0" → "0.1.0"). */
   async appVersion(): Promise<string> {
     const line = this.page.getByText(new RegExp(this.t('settings.version', { version: '(\\S+)' })));
@@ -183,18 +191,19 @@ export class Tablet {
 
   // --- quick log and waiting line -------------------------------------------
 
-  private async closeToast(): Promise<void> {
+  async closeToast(): Promise<void> {
     const close = this.toast.getByRole('button', { name: exactly(this.t('common.close')) });
     if (await close.isVisible()) await close.click();
     await this.toast.getByRole('paragraph').waitFor({ state: 'detached' });
   }
 
   /** Waits for the confirmation a write shows; the toast was closed before the write, so this one is new. */
-  private async confirmed(message: string): Promise<void> {
+  async confirmed(message: string): Promise<void> {
     await this.toast.getByText(exactly(message)).waitFor();
   }
 
-  private async choose(label: string): Promise<void> {
+  /** One tap on an answer of the current quick-log step. */
+  async choose(label: string): Promise<void> {
     await this.main
       .getByRole('group')
       .getByRole('button', { name: exactly(label) })
@@ -230,7 +239,7 @@ export class Tablet {
     await this.confirmed(this.t('today.checkedIn', { number }));
   }
 
-  private person(number: number): Locator {
+  person(number: number): Locator {
     return this.page.getByRole('button', { name: startingWith(this.t('visit.number', { number })) });
   }
 
