@@ -8,15 +8,17 @@
 -- twice: for its own point and for all points (point_id ''; never a real
 -- point id), so a question about all points never sums the points one by one;
 -- a question about both kinds sums the two kinds.
+-- Keys compare byte by byte (COLLATE "C"): they are codes, not prose, and
+-- every write looks them up in the primary key.
 -- An amount may fall to 0 after edits and deletions; readers ignore zeros and
 -- the daily retention run removes them.
 CREATE TABLE visit_rollups (
   grain char(1) NOT NULL CHECK (grain IN ('d', 'm')),
-  point_id text NOT NULL,
-  kind text NOT NULL,
+  point_id text COLLATE "C" NOT NULL,
+  kind text COLLATE "C" NOT NULL,
   period date NOT NULL,
-  metric text NOT NULL,
-  code text NOT NULL,
+  metric text COLLATE "C" NOT NULL,
+  code text COLLATE "C" NOT NULL,
   amount bigint NOT NULL,
   PRIMARY KEY (grain, point_id, kind, period, metric, code)
 ) WITH (fillfactor = 80); -- room on each page for in-place (HOT) updates of amount
