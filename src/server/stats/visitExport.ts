@@ -20,7 +20,18 @@ export interface VisitExportQuery {
   point?: string | null;
 }
 
-/** The columns, in order; every value is an English taxonomy code, a number, a boolean or a local time. */
+/**
+ * The columns, in order. Values are English taxonomy codes (taxonomy.md), whole
+ * numbers, `true`/`false`, or Brussels local times `YYYY-MM-DD HH:MM:SS`; an
+ * empty field means "not recorded". Lists (topics, groups) are codes joined by `,`.
+ *
+ * id · point_id · point_name · kind (question|device) · date (local arrival date)
+ * · arrived_at · started_at · ended_at · wait_minutes (arrival → start, rounded)
+ * · help_minutes (start → end, rounded) · topics · device_type · device_os
+ * · device_ownership · problem · age_band · language · first_visit · groups
+ * · outcome · referred_to · effort · contact · people · barrier
+ * · created_at · updated_at (when the tablet first saved and last changed it)
+ */
 export const VISIT_EXPORT_COLUMNS = [
   'id',
   'point_id',
