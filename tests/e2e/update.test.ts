@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { Tablet } from './pages/tablet.ts';
+import { axeFindings, screenshot, smallTargets } from './support/audit.ts';
 import { CURRENT_VERSION, NEXT_VERSION } from './support/builds.ts';
 import { BrowserSession, City, POINTS } from './support/city.ts';
 import { pairedDeviceId, readTabletDatabase, wireVisits } from './support/tabletData.ts';
@@ -43,6 +44,9 @@ test('a new version waits for the host, and pending visits survive the switch an
   await tablet.page.reload();
   await tablet.todayShown();
   await tablet.updatePrompt.waitFor({ timeout: 60_000 });
+  await screenshot(tablet.page, 'tablet-nl-update-prompt');
+  expect(await axeFindings(tablet.page)).toEqual([]);
+  expect(await smallTargets(tablet.page)).toEqual([]);
   await tablet.openSettings();
   expect(await tablet.appVersion()).toBe(CURRENT_VERSION);
   await expect.poll(() => tablet.updatePrompt.isVisible()).toBe(true);
