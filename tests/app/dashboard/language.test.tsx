@@ -20,7 +20,7 @@ describe('the dashboard’s language', () => {
     expect(screen.getByRole('button', { name: 'This year' })).toBeTruthy();
     expect(await screen.findByRole('table', { name: 'Topics' })).toBeTruthy();
     expect(screen.getByRole('rowheader', { name: 'Train or bus tickets' })).toBeTruthy();
-    expect(screen.getByText('Compared with 9 Oct 2026 – 31 Oct 2026')).toBeTruthy();
+    expect(screen.getByText('Compared with 1 Oct 2026 – 23 Oct 2026')).toBeTruthy();
     await waitFor(() => expect(document.documentElement.lang).toBe('en'));
     expect(storage.getItem(LANGUAGE_KEY)).toBe('en');
   });

@@ -11,7 +11,7 @@ const POINTS = [
   { id: 'oud', name: 'Oud punt', active: false },
 ];
 
-/** November so far (1–23 Nov, the "this month" default) against the 23 days before it. */
+/** November so far (1–23 Nov, the "this month" default) against 1–23 October. */
 function novemberAgainstOctober(query: StatsQuery) {
   const november = query.from === '2026-11-01';
   return {
@@ -44,7 +44,7 @@ function novemberAgainstOctober(query: StatsQuery) {
 }
 
 describe('the overview of a period', () => {
-  it('shows each figure of this month with its change against the 23 days before', async () => {
+  it('shows each figure of this month so far with its change against the same days of last month', async () => {
     const { city } = renderDashboard({ signedIn: true, points: POINTS, stats: novemberAgainstOctober });
     const figures = await screen.findByRole('list', { name: 'Kerncijfers' });
     await waitFor(() => expect(within(figures).getByText('100')).toBeTruthy());
@@ -59,11 +59,11 @@ describe('the overview of a period', () => {
     expect(figure('Bezoeken').textContent).toContain('▲');
     expect(figure('Toestelhulp').textContent).toContain('▼');
 
-    expect(screen.getByText('Vergeleken met 9 okt. 2026 – 31 okt. 2026')).toBeTruthy();
+    expect(screen.getByText('Vergeleken met 1 okt. 2026 – 23 okt. 2026')).toBeTruthy();
     expect(city.statsCalls()).toEqual(
       expect.arrayContaining([
         { from: '2026-11-01', to: '2026-11-23', point: null, kind: null },
-        { from: '2026-10-09', to: '2026-10-31', point: null, kind: null },
+        { from: '2026-10-01', to: '2026-10-23', point: null, kind: null },
       ]),
     );
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  comparisonPeriod,
   monthPeriod,
   monthsOf,
   percentChange,
@@ -17,7 +18,19 @@ describe('the periods a coordinator compares', () => {
     expect(presetPeriod('year', '2026-11-25')).toEqual({ from: '2026-01-01', to: '2026-11-25' });
   });
 
-  it('compares with the period of equal length just before, across month and leap-year ends', () => {
+  it('compares this week, month and year so far with the same days of the week, month and year before', () => {
+    // Monday to Wednesday against last Monday to Wednesday, not against last Friday to Sunday.
+    expect(comparisonPeriod('week', { from: '2026-11-23', to: '2026-11-25' })).toEqual({ from: '2026-11-16', to: '2026-11-18' });
+    expect(comparisonPeriod('month', { from: '2026-11-01', to: '2026-11-23' })).toEqual({ from: '2026-10-01', to: '2026-10-23' });
+    expect(comparisonPeriod('month', { from: '2026-03-01', to: '2026-03-31' })).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(comparisonPeriod('year', { from: '2026-01-01', to: '2026-11-23' })).toEqual({ from: '2025-01-01', to: '2025-11-23' });
+    expect(comparisonPeriod('custom', { from: '2026-03-01', to: '2026-03-10' })).toEqual({
+      from: '2026-02-19',
+      to: '2026-02-28',
+    });
+  });
+
+  it('compares a custom period with the period of equal length just before, across month and leap-year ends', () => {
     expect(previousPeriod({ from: '2026-11-01', to: '2026-11-23' })).toEqual({ from: '2026-10-09', to: '2026-10-31' });
     expect(previousPeriod({ from: '2028-03-01', to: '2028-03-31' })).toEqual({ from: '2028-01-30', to: '2028-02-29' });
     expect(previousPeriod({ from: '2026-01-01', to: '2026-12-31' })).toEqual({ from: '2025-01-01', to: '2025-12-31' });

@@ -45,6 +45,28 @@ export function previousPeriod(period: Period): Period {
   return { from: addDays(to, 1 - lengthInDays(period)), to };
 }
 
+/** The same day `months` calendar months earlier, on the month's last day when it is shorter (31 March → 28 February). */
+export function monthsEarlier(date: string, months: number): string {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  const first = new Date(Date.UTC(year, month - 1 - months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(day, lastDay));
+  return fromMs(first.getTime());
+}
+
+/**
+ * What a period's figures are compared with. This week, month or year so far
+ * against the same days of the week, month or year before (Monday–Wednesday
+ * against last Monday–Wednesday, not against last Friday–Sunday); a custom
+ * period against the period of equal length just before it.
+ */
+export function comparisonPeriod(preset: Preset, period: Period): Period {
+  if (preset === 'week') return { from: addDays(period.from, -7), to: addDays(period.to, -7) };
+  if (preset === 'month') return { from: monthsEarlier(period.from, 1), to: monthsEarlier(period.to, 1) };
+  if (preset === 'year') return { from: monthsEarlier(period.from, 12), to: monthsEarlier(period.to, 12) };
+  return previousPeriod(period);
+}
+
 /** The change from `previous` to `current` in whole percent; null when there is nothing to compare with. */
 export function percentChange(current: number, previous: number): number | null {
   if (previous === 0) return null;

@@ -11,7 +11,7 @@ import { useDashboard } from '../../context.ts';
 import { type Filters, statsQuery } from '../../filters.ts';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useDashboardI18n } from '../../i18n/i18n.tsx';
-import { previousPeriod } from '../../period/period.ts';
+import { comparisonPeriod } from '../../period/period.ts';
 import { ExportLinks } from '../shell/ExportLinks.tsx';
 import { FilterBar } from '../shell/FilterBar.tsx';
 import { LoadFailed, Loading } from '../shell/LoadState.tsx';
@@ -27,7 +27,7 @@ interface Props {
 export function Overview({ filters, onFilters }: Props) {
   const { t, date } = useDashboardI18n();
   const { api } = useDashboard();
-  const previous = previousPeriod(filters.period);
+  const previous = comparisonPeriod(filters.preset, filters.period);
   const stats = useAsync(
     () => Promise.all([api.stats(statsQuery(filters)), api.stats(statsQuery(filters, previous))]),
     JSON.stringify(filters),
