@@ -11,28 +11,55 @@ import { HttpError } from './context.ts';
 
 const MAX_TRACKED = 10_000;
 
+/** One attempt under way: `fail()` when it turned out wrong, `end()` once it is answered either way. */
+export interface Attempt {
+  fail(): void;
+  end(): void;
+}
+
 export class FailedAttempts {
   private readonly failures = new Map<string, { count: number; resetAt: number }>();
+  /** Attempts still being checked, per key: they count as failures until answered. */
+  private readonly running = new Map<string, number>();
 
   constructor(
     private readonly limit: RateLimit,
     private readonly now: () => Date,
   ) {}
 
-  /** Throws 429 with Retry-After while `key` has used up its failed attempts. */
-  assertAllowed(key: string): void {
-    const entry = this.failures.get(key);
+  /**
+   * Starts an attempt for `key`, or throws 429 with Retry-After while its
+   * failures, plus its attempts still being checked, have reached the limit.
+   * Checking takes a while (a password hash, a database look-up), so without
+   * counting those a burst sent all at once would pass before its first
+   * failure is known. Successful attempts never count once answered.
+   */
+  begin(key: string): Attempt {
     const at = this.now().getTime();
-    if (!entry || entry.resetAt <= at) return;
-    if (entry.count >= this.limit.max) {
-      const seconds = Math.max(1, Math.ceil((entry.resetAt - at) / 1000));
+    const entry = this.failures.get(key);
+    const failed = entry && entry.resetAt > at ? entry.count : 0;
+    const running = this.running.get(key) ?? 0;
+    if (failed + running >= this.limit.max) {
+      const seconds = Math.max(1, Math.ceil(((entry && failed > 0 ? entry.resetAt : at + this.limit.windowMs) - at) / 1000));
       throw new HttpError(429, `too many failed attempts from this address; try again in ${seconds} seconds`, {
         'Retry-After': String(seconds),
       });
     }
+    this.running.set(key, running + 1);
+    let ended = false;
+    return {
+      fail: () => this.fail(key),
+      end: () => {
+        if (ended) return;
+        ended = true;
+        const left = (this.running.get(key) ?? 1) - 1;
+        if (left > 0) this.running.set(key, left);
+        else this.running.delete(key);
+      },
+    };
   }
 
-  fail(key: string): void {
+  private fail(key: string): void {
     const at = this.now().getTime();
     const entry = this.failures.get(key);
     if (entry && entry.resetAt > at) {

@@ -30,29 +30,33 @@ export const pairingRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app
       },
     },
     async (request, reply) => {
-      attempts.assertAllowed(request.ip);
+      const attempt = attempts.begin(request.ip);
       const refuse = () => {
-        attempts.fail(request.ip);
+        attempt.fail();
         return new HttpError(400, CODE_REFUSED);
       };
-      const code = normalizePairingCode(request.body.code);
-      if (!code) throw refuse();
-      const token = newSecret(random);
-      const at = now();
-      const deviceId = await store.transaction(async (tx) => {
-        if (!(await consumePairingCode(tx, sha256(code), at))) throw refuse();
-        return pairDevice(tx, {
-          newId: uuidv7(at.getTime(), (bytes) => {
-            bytes.set(random(bytes.length));
-            return bytes;
-          }),
-          installId: request.body.installId?.toLowerCase(),
-          label: request.body.label.trim() || 'tablet',
-          tokenHash: sha256(token),
-          now: at,
+      try {
+        const code = normalizePairingCode(request.body.code);
+        if (!code) throw refuse();
+        const token = newSecret(random);
+        const at = now();
+        const deviceId = await store.transaction(async (tx) => {
+          if (!(await consumePairingCode(tx, sha256(code), at))) throw refuse();
+          return pairDevice(tx, {
+            newId: uuidv7(at.getTime(), (bytes) => {
+              bytes.set(random(bytes.length));
+              return bytes;
+            }),
+            installId: request.body.installId?.toLowerCase(),
+            label: request.body.label.trim() || 'tablet',
+            tokenHash: sha256(token),
+            now: at,
+          });
         });
-      });
-      return reply.code(201).send({ deviceId, token });
+        return reply.code(201).send({ deviceId, token });
+      } finally {
+        attempt.end();
+      }
     },
   );
 

@@ -49,15 +49,19 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app
       schema: { summary: 'Sign in as a coordinator', body: SessionRequest, response: { 204: Type.Null(), ...errors } },
     },
     async (request, reply) => {
-      attempts.assertAllowed(request.ip);
-      const found = await findCoordinator(store, canonicalUsername(request.body.username));
-      const valid = await verifyPassword(request.body.password, found?.passwordHash ?? (await decoy()));
-      if (!found || !valid) {
-        attempts.fail(request.ip);
-        throw new HttpError(401, SIGN_IN_FAILED);
+      const attempt = attempts.begin(request.ip);
+      try {
+        const found = await findCoordinator(store, canonicalUsername(request.body.username));
+        const valid = await verifyPassword(request.body.password, found?.passwordHash ?? (await decoy()));
+        if (!found || !valid) {
+          attempt.fail();
+          throw new HttpError(401, SIGN_IN_FAILED);
+        }
+        await startSession(found.id, reply);
+        return reply.code(204).send(null);
+      } finally {
+        attempt.end();
       }
-      await startSession(found.id, reply);
-      return reply.code(204).send(null);
     },
   );
 
@@ -100,21 +104,25 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app
       },
     },
     async (request, reply) => {
-      attempts.assertAllowed(request.ip);
-      const username = canonicalUsername(request.body.username);
-      const passwordHash = await hashPassword(request.body.password, random, config.passwordCost);
-      const coordinatorId = await store.transaction(async (tx) => {
-        if ((await coordinatorCount(tx)) > 0) throw new HttpError(409, 'the first coordinator exists already: sign in');
-        if (!(await consumeSetupCode(tx, sha256(normalizeSetupCode(request.body.setupCode)), now()))) {
-          attempts.fail(request.ip);
-          throw new HttpError(400, 'this setup code is not valid: copy it again from the server output');
-        }
-        if (!(await createCoordinator(tx, username, passwordHash))) throw new HttpError(409, 'this username is taken');
-        const found = await findCoordinator(tx, username);
-        return found?.id ?? 0;
-      });
-      await startSession(coordinatorId, reply);
-      return reply.code(201).send({ username });
+      const attempt = attempts.begin(request.ip);
+      try {
+        const username = canonicalUsername(request.body.username);
+        const passwordHash = await hashPassword(request.body.password, random, config.passwordCost);
+        const coordinatorId = await store.transaction(async (tx) => {
+          if ((await coordinatorCount(tx)) > 0) throw new HttpError(409, 'the first coordinator exists already: sign in');
+          if (!(await consumeSetupCode(tx, sha256(normalizeSetupCode(request.body.setupCode)), now()))) {
+            attempt.fail();
+            throw new HttpError(400, 'this setup code is not valid: copy it again from the server output');
+          }
+          if (!(await createCoordinator(tx, username, passwordHash))) throw new HttpError(409, 'this username is taken');
+          const found = await findCoordinator(tx, username);
+          return found?.id ?? 0;
+        });
+        await startSession(coordinatorId, reply);
+        return reply.code(201).send({ username });
+      } finally {
+        attempt.end();
+      }
     },
   );
 };
