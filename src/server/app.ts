@@ -69,7 +69,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(deps.logger),
     bodyLimit: MAX_BODY_BYTES,
-    trustProxy: config.trustProxy,
+    // One reverse proxy in front: only the last X-Forwarded-For entry (the address it saw) is believed;
+    // the entries before it are whatever the client sent, and would let a guesser pick a fresh address per try.
+    trustProxy: config.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     return503OnClosing: false, // plumbing answers 503 with Retry-After itself
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();

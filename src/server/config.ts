@@ -18,7 +18,7 @@ export interface AppConfig {
   publicOrigin: string;
   /** The built PWA to serve (dist/); none for an API-only server. */
   staticDir?: string | undefined;
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  /** Behind one reverse proxy: the client address is the one it appends to X-Forwarded-For. */
   trustProxy: boolean;
   passwordCost: ScryptCost;
   session: SessionLimits;

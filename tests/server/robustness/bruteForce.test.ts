@@ -2,9 +2,13 @@
  * Someone guesses: 200 sign-ins with wrong passwords and 200 made-up pairing
  * codes, all at once from one address. After the first few every attempt is
  * throttled (429 with Retry-After), nothing fails with a 5xx, and meanwhile
- * the coordinator signs in, and a host pairs a tablet, from elsewhere.
+ * the coordinator signs in, and a host pairs a tablet, from elsewhere. Both
+ * directly and behind a reverse proxy (client address from X-Forwarded-For),
+ * where a guesser who makes up X-Forwarded-For headers gains nothing unless
+ * the server is told to trust them.
  */
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_APP_CONFIG } from '../../../src/server/config.ts';
 import { API, PAIRING_ALPHABET } from '../../../src/shared/protocol.ts';
@@ -105,5 +109,53 @@ describe.each(STORE_KINDS)('a burst of guesses from one address (%s)', (kind) =>
       clientAddresses: [GUESSER, COORDINATOR, HOST],
     });
     expect(findings).toEqual([]);
+  });
+});
+
+describe('a burst of guesses through a reverse proxy', () => {
+  /**
+   * The proxy in front (nginx, Caddy) appends the address it saw to whatever
+   * X-Forwarded-For the client sent, so only the last entry can be believed.
+   */
+  it('throttles by the address the proxy saw, whatever X-Forwarded-For the guesser makes up', async () => {
+    const server = await testServer('pglite', { config: { trustProxy: true } });
+    open = server;
+    await signIn(server, 'griet');
+    await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = server.app.server.address() as AddressInfo;
+    const throughProxy = (client: string, claimed: string | null, password: string) =>
+      fetch(`http://127.0.0.1:${port}${API}/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': claimed ? `${claimed}, ${client}` : client },
+        body: JSON.stringify({ username: 'griet', password }),
+      }).then((r) => r.status);
+
+    // Every guess claims another address; the proxy adds the real one.
+    const guesses = await Promise.all(
+      Array.from({ length: ATTEMPTS }, (_, i) => throughProxy(GUESSER, `10.0.${i % 250}.${i % 7}`, wrongPassword(i))),
+    );
+    expect(guesses.some((s) => s >= 500)).toBe(false);
+    expect(guesses.filter((s) => s === 401).length).toBeLessThanOrEqual(max);
+    expect(guesses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(ATTEMPTS - max);
+    // The coordinator, behind the same proxy from another address, gets in.
+    expect(await throughProxy(COORDINATOR, null, PASSWORD)).toBe(204);
+  });
+
+  it('without trusting a proxy, counts by the connection and ignores X-Forwarded-For', async () => {
+    const server = await testServer('pglite', { config: { trustProxy: false } });
+    open = server;
+    await signIn(server, 'griet');
+    const guesses = await Promise.all(
+      Array.from({ length: ATTEMPTS }, (_, i) =>
+        server.app.inject({
+          method: 'POST',
+          url: `${API}/session`,
+          payload: { username: 'griet', password: wrongPassword(i) },
+          headers: { 'x-forwarded-for': `10.0.${i % 250}.${i % 7}` },
+          remoteAddress: GUESSER,
+        }),
+      ),
+    );
+    expect(guesses.filter((r) => r.statusCode === 429).length).toBeGreaterThanOrEqual(ATTEMPTS - max);
   });
 });
