@@ -8,7 +8,7 @@
  */
 import type { VisitRecord } from '../../shared/visit.ts';
 import { brusselsInstant } from '../store/brusselsTime.ts';
-import { applyRollups } from '../store/rollups.ts';
+import { applyRollups, foldRollupSlots } from '../store/rollups.ts';
 import type { Store } from '../store/sql.ts';
 import { DEMO_POINTS, type DemoPoint, type Opening } from './demoPoints.ts';
 import { demoVisit } from './demoVisit.ts';
@@ -151,5 +151,6 @@ export async function loadDemoData(store: Store, options: DemoOptions): Promise<
       inserted += rows.length;
     });
   }
+  await foldRollupSlots(store);
   return { inserted };
 }

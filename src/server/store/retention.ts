@@ -6,6 +6,7 @@
  * rescue file imported late) has its row stored again but adds nothing to the
  * roll-ups (store/rollups.ts), and the next purge removes the row again.
  */
+import { foldRollupSlots } from './rollups.ts';
 import type { Store } from './sql.ts';
 
 /** Visits deleted per transaction: embedded PGlite serves no other query while one runs. */
@@ -46,7 +47,8 @@ export async function purgeOldVisits(store: Store, now: Date, months: number): P
     purged += rows.length;
     if (rows.length < PURGE_BATCH) break;
   }
-  // Amounts that edits and deletions brought back to zero are noise to every reader.
+  // One row per key again, and no amounts that edits and deletions brought back to zero.
+  await foldRollupSlots(store);
   await store.query('DELETE FROM visit_rollups WHERE amount = 0');
   return { cutoff, purged };
 }

@@ -5,11 +5,12 @@
  *
  * Per batch: one lookup of visits purged earlier (their contribution is still
  * in the roll-ups, so a tablet sending one again adds nothing) and one
- * multi-row upsert of the summed changes.
+ * multi-row upsert of the summed changes, in key order, into this
+ * connection's slot.
  */
 import type { VisitRecord } from '../../shared/visit.ts';
 import { RollupBatch, type RollupRow } from './rollupContributions.ts';
-import type { Sql } from './sql.ts';
+import type { Sql, Store } from './sql.ts';
 
 /** One visit write: what was stored before (null for a new visit) and what is stored now. */
 export interface RollupChange {
@@ -17,11 +18,41 @@ export interface RollupChange {
   after: VisitRecord;
 }
 
+/** Slots per key (see 002_rollups.sql): concurrent connections mostly write different rows. */
+export const ROLLUP_SLOTS = 8;
+
 const UPSERT = `
-INSERT INTO visit_rollups (grain, point_id, kind, period, metric, code, amount)
-SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::bigint[])
-ON CONFLICT (grain, point_id, kind, period, metric, code)
+INSERT INTO visit_rollups (grain, point_id, kind, period, metric, code, slot, amount)
+SELECT grain, point_id, kind, period, metric, code, (pg_backend_pid() % ${ROLLUP_SLOTS})::smallint, amount
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::bigint[])
+       AS t(grain, point_id, kind, period, metric, code, amount)
+ON CONFLICT (grain, point_id, kind, period, metric, code, slot)
 DO UPDATE SET amount = visit_rollups.amount + EXCLUDED.amount`;
+
+// Locks the rows to move in key order (as writers do), so folding and writing never deadlock.
+const FOLD = `
+WITH moved AS (
+  DELETE FROM visit_rollups
+   WHERE (grain, point_id, kind, period, metric, code, slot) IN (
+     SELECT grain, point_id, kind, period, metric, code, slot FROM visit_rollups
+      WHERE slot <> 0
+      ORDER BY grain, point_id, kind, period, metric, code, slot
+        FOR UPDATE)
+  RETURNING grain, point_id, kind, period, metric, code, amount
+)
+INSERT INTO visit_rollups (grain, point_id, kind, period, metric, code, slot, amount)
+SELECT grain, point_id, kind, period, metric, code, 0, sum(amount)
+  FROM moved
+ GROUP BY grain, point_id, kind, period, metric, code
+ ORDER BY grain, point_id, kind, period, metric, code
+ON CONFLICT (grain, point_id, kind, period, metric, code, slot)
+DO UPDATE SET amount = visit_rollups.amount + EXCLUDED.amount`;
+
+/** Moves every amount into slot 0, so readers find one row per key again. Returns the rows moved into slot 0. */
+export async function foldRollupSlots(store: Store): Promise<number> {
+  const rows = await store.transaction((tx) => tx.query(`${FOLD} RETURNING 1`));
+  return rows.length;
+}
 
 // PostgreSQL caps a statement at 65,535 parameters but arrays are one parameter each;
 // chunks only keep a single statement's memory modest for huge imports.

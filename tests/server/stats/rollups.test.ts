@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { getStats } from '../../../src/server/stats/getStats.ts';
 import { brusselsTime } from '../../../src/server/store/brusselsTime.ts';
+import { foldRollupSlots } from '../../../src/server/store/rollups.ts';
 import type { Store } from '../../../src/server/store/sql.ts';
 import { freshStore, STORE_KINDS } from '../helpers/stores.ts';
 import { edited, visit, writeVisits } from './visits.ts';
@@ -10,7 +12,7 @@ async function amount(
   key: { grain?: string; point?: string; kind: string; period: string; metric: string; code: string },
 ) {
   const [row] = await store.query<{ amount: number }>(
-    `SELECT amount::float8 AS amount FROM visit_rollups
+    `SELECT sum(amount)::float8 AS amount FROM visit_rollups
      WHERE grain = $1 AND point_id = $2 AND kind = $3 AND period = $4::date AND metric = $5 AND code = $6`,
     [key.grain ?? 'd', key.point ?? '', key.kind, key.period, key.metric, key.code],
   );
@@ -71,5 +73,27 @@ describe.each(STORE_KINDS)('roll-ups on the %s store', (kind) => {
     await writeVisits(store, [edited(record, { deleted: true })]);
     const [left] = await store.query<{ n: number }>('SELECT count(*)::int AS n FROM visit_rollups WHERE amount <> 0');
     expect(left?.n).toBe(0);
+  });
+
+  it('sums what several connections wrote into their own slots, and folds them into one row per key', async () => {
+    const store = await freshStore(kind);
+    const record = visit({ pointId: 'marta', arrivedAt: '2026-05-04T10:00:00+02:00', topics: ['itsme'] });
+    await writeVisits(store, [record, visit({ pointId: 'marta', arrivedAt: '2026-05-04T11:00:00+02:00', topics: ['eid'] })]);
+    // As if another server connection had written these rows.
+    await foldRollupSlots(store);
+    await store.query('UPDATE visit_rollups SET slot = 7');
+    await writeVisits(store, [edited(record, { topics: ['email'] })]);
+    const range = { from: '2026-05-01', to: '2026-05-31' };
+    const before = await getStats(store, range);
+    expect(before.totals.visits).toBe(2);
+    expect(before.byTopic).toEqual([
+      { code: 'eid', count: 1 },
+      { code: 'email', count: 1 },
+    ]);
+
+    await foldRollupSlots(store);
+    const [spread] = await store.query<{ n: number }>('SELECT count(*)::int AS n FROM visit_rollups WHERE slot <> 0');
+    expect(spread?.n).toBe(0);
+    expect(await getStats(store, range)).toEqual(before);
   });
 });

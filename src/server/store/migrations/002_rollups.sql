@@ -8,6 +8,10 @@
 -- twice: for its own point and for all points (point_id ''; never a real
 -- point id), so a question about all points never sums the points one by one;
 -- a question about both kinds sums the two kinds.
+-- Concurrent writers would all queue for the same rows (today's, all points),
+-- so each database connection adds to its own slot (its backend pid mod 8);
+-- readers sum the slots, and foldRollupSlots (daily, with the retention run)
+-- moves every amount back into slot 0.
 -- Keys compare byte by byte (COLLATE "C"): they are codes, not prose, and
 -- every write looks them up in the primary key.
 -- An amount may fall to 0 after edits and deletions; readers ignore zeros and
@@ -19,8 +23,9 @@ CREATE TABLE visit_rollups (
   period date NOT NULL,
   metric text COLLATE "C" NOT NULL,
   code text COLLATE "C" NOT NULL,
+  slot smallint NOT NULL DEFAULT 0,
   amount bigint NOT NULL,
-  PRIMARY KEY (grain, point_id, kind, period, metric, code)
+  PRIMARY KEY (grain, point_id, kind, period, metric, code, slot)
 ) WITH (fillfactor = 80); -- room on each page for in-place (HOT) updates of amount
 
 -- Visits per day (byDay) without reading every other metric of those days.
