@@ -115,6 +115,8 @@ function timeOptions(spec: Extract<ChartSpec, { type: 'time' }>, width: number, 
         font: FONT,
         stroke: INK,
         grid: { show: false },
+        // Room for "27 aug." or "sept. 2026" between ticks.
+        space: 80,
         values: (_u, splits) => splits.map((s) => i18n.formatDate(s * 1000, pattern)),
       },
       {

@@ -45,11 +45,12 @@ function Figure({ label, value, previous }: { label: string; value: number; prev
     <>
       <span class="figure-label">{label}</span>
       <span class="figure-value">{number(value)}</span>
-      {previous !== null && (
+      {previous !== null && change === null && <span class="figure-change">{sentence}</span>}
+      {previous !== null && change !== null && (
         <span class={`figure-change change-${direction}`}>
           <span aria-hidden="true">
             {direction === 'up' ? '▲ ' : direction === 'down' ? '▼ ' : ''}
-            {change === null ? '–' : percent(Math.abs(change) / 100)}
+            {percent(Math.abs(change) / 100)}
             <span class="figure-previous"> ({number(previous)})</span>
           </span>
           <span class="visually-hidden">{sentence}</span>
