@@ -59,6 +59,17 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'bench',
+          environment: 'node',
+          include: ['tests/bench/**/*.test.ts'],
+          // Runs `npm run bench -- --smoke` (cities, PostgreSQL, Chromium) as its own process, after everything else.
+          sequence: { groupOrder: 2 },
+          testTimeout: 60_000,
+        },
+      },
     ],
   },
 });

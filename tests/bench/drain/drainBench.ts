@@ -1,0 +1,168 @@
+/**
+ * Sync drain: a tablet with N visits queued drains them into the real city
+ * (its own process, PGlite, over loopback), by the project's engine and by a
+ * Workbox Background Sync replay, on the bare loopback and through a proxy
+ * adding a round trip per request. Every drain is checked: the city's
+ * statistics must grow by exactly the visits sent, or the run fails.
+ *
+ * The per-request replay through the delaying proxy would take most of half
+ * an hour for 10,000 visits; it is measured on a sample and extrapolated
+ * linearly to N (it is strictly sequential, so its time is linear in the
+ * number of requests), and the figures say so.
+ */
+import { type City, startCity } from '../lib/city.ts';
+import { addDemoPoints, type Coordinator, pairTablet, signIn, yearStats } from '../lib/cityApi.ts';
+import { type CpuShare, cpuMeter } from '../lib/cpu.ts';
+import { startDelayProxy } from '../lib/delayProxy.ts';
+import { clock, type Spread, spread } from '../lib/summary.ts';
+import { countingRequests, engineTablet, queuedVisits, workboxTablet } from './tablets.ts';
+
+export interface DrainSizes {
+  runs: number;
+  /** visits queued on the tablet */
+  visits: number;
+  /** visits the per-request replay sends on the bare loopback (N unless told otherwise) */
+  baselineVisits: number;
+  latencyMs: number;
+  /** visits the per-request replay sends through the delaying proxy, extrapolated to N */
+  baselineSampleAtLatency: number;
+}
+
+export interface DrainMeasure {
+  visitsSent: number;
+  ms: number;
+  requests: number;
+  bytes: number;
+  cpu: CpuShare;
+}
+
+export interface DrainCondition {
+  latencyMs: number;
+  visits: number;
+  engine: { ms: Spread; requests: number; bytes: number; runs: DrainMeasure[] };
+  baseline: {
+    /** time for all N visits: measured, or extrapolated from `sampleVisits` */
+    ms: Spread;
+    extrapolated: boolean;
+    sampleVisits: number;
+    requests: number;
+    bytes: number;
+    runs: DrainMeasure[];
+  };
+  /** baseline time ÷ engine time, per run */
+  speedup: Spread;
+}
+
+export interface DrainFigures {
+  store: 'pglite';
+  conditions: DrainCondition[];
+}
+
+let seed = 7_000;
+
+async function statsCount(coordinator: Coordinator): Promise<number> {
+  const today = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 12 * 86_400_000).toISOString().slice(0, 10);
+  return (await yearStats(coordinator, from, today)).totals.visits;
+}
+
+/** Checks that the city now holds exactly the visits sent (deleted ones leave the counts). */
+async function expectDelivered(coordinator: Coordinator, before: number, visits: { deleted: boolean }[], who: string) {
+  const after = await statsCount(coordinator);
+  const expected = visits.filter((v) => !v.deleted).length;
+  if (after - before !== expected) {
+    throw new Error(`${who}: the city counts ${after - before} new visits, ${expected} were sent`);
+  }
+}
+
+async function engineRun(city: City, coordinator: Coordinator, origin: string, visits: number): Promise<DrainMeasure> {
+  const pairing = await pairTablet(coordinator, 'Engine tablet');
+  const queued = queuedVisits(++seed, visits);
+  const tablet = await engineTablet(origin, pairing, queued);
+  const before = await statsCount(coordinator);
+  const meter = await cpuMeter(city);
+  const started = clock();
+  const { value: report, requests } = await countingRequests(() => tablet.drain());
+  const ms = clock() - started;
+  const cpu = await meter();
+  if (report.outcome !== 'done' || (await tablet.pending()) !== 0) {
+    const errors = city.errors().slice(-3).join('\n');
+    throw new Error(`the engine did not drain: ${JSON.stringify(report)}, ${await tablet.pending()} pending\n${errors}`);
+  }
+  await expectDelivered(coordinator, before, queued, 'engine');
+  const bytes = tablet.bytesSent();
+  await tablet.close();
+  return { visitsSent: queued.length, ms, requests, bytes, cpu };
+}
+
+async function baselineRun(city: City, coordinator: Coordinator, origin: string, visits: number): Promise<DrainMeasure> {
+  const pairing = await pairTablet(coordinator, 'Workbox tablet');
+  const queued = queuedVisits(++seed, visits);
+  const tablet = await workboxTablet(origin, pairing, queued);
+  const before = await statsCount(coordinator);
+  const meter = await cpuMeter(city);
+  const started = clock();
+  const { requests, failed } = await countingRequests(() => tablet.replay());
+  const ms = clock() - started;
+  const cpu = await meter();
+  if ((await tablet.size()) !== 0 || failed > 0)
+    throw new Error(`the Workbox replay left ${await tablet.size()}, ${failed} failed`);
+  await expectDelivered(coordinator, before, queued, 'Workbox replay');
+  return { visitsSent: queued.length, ms, requests, bytes: tablet.bytesQueued, cpu };
+}
+
+async function condition(city: City, coordinator: Coordinator, sizes: DrainSizes, latencyMs: number): Promise<DrainCondition> {
+  const proxy = latencyMs > 0 ? await startDelayProxy(city.origin, latencyMs) : null;
+  const origin = proxy?.origin ?? city.origin;
+  const sample = latencyMs > 0 ? Math.min(sizes.baselineSampleAtLatency, sizes.visits) : sizes.baselineVisits;
+  const engineRuns: DrainMeasure[] = [];
+  const baselineRuns: DrainMeasure[] = [];
+  try {
+    for (let run = 0; run < sizes.runs; run++) {
+      // Alternate who goes first, so neither always meets a warmer or a bigger database.
+      if (run % 2 === 0) engineRuns.push(await engineRun(city, coordinator, origin, sizes.visits));
+      baselineRuns.push(await baselineRun(city, coordinator, origin, sample));
+      if (run % 2 === 1) engineRuns.push(await engineRun(city, coordinator, origin, sizes.visits));
+    }
+  } finally {
+    await proxy?.close();
+  }
+  const scale = sizes.visits / sample;
+  const baselineMs = baselineRuns.map((r) => r.ms * scale);
+  const engineMs = engineRuns.map((r) => r.ms);
+  return {
+    latencyMs,
+    visits: sizes.visits,
+    engine: {
+      ms: spread(engineMs),
+      requests: engineRuns[0]?.requests ?? 0,
+      bytes: engineRuns[0]?.bytes ?? 0,
+      runs: engineRuns,
+    },
+    baseline: {
+      ms: spread(baselineMs),
+      extrapolated: sample !== sizes.visits,
+      sampleVisits: sample,
+      requests: Math.round((baselineRuns[0]?.requests ?? 0) * scale),
+      bytes: Math.round((baselineRuns[0]?.bytes ?? 0) * scale),
+      runs: baselineRuns,
+    },
+    speedup: spread(engineMs.map((ms, i) => (baselineMs[i] ?? Number.NaN) / ms)),
+  };
+}
+
+export async function drainBench(sizes: DrainSizes, log: (line: string) => void): Promise<DrainFigures> {
+  const city = await startCity('pglite');
+  try {
+    const coordinator = await signIn(city);
+    await addDemoPoints(coordinator);
+    const conditions: DrainCondition[] = [];
+    for (const latencyMs of [0, sizes.latencyMs]) {
+      log(`sync drain: ${sizes.visits} visits, +${latencyMs} ms per request`);
+      conditions.push(await condition(city, coordinator, sizes, latencyMs));
+    }
+    return { store: 'pglite', conditions };
+  } finally {
+    await city.stop();
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Server ingest: visits per second and request latency (p50/p99) with 1, 10
+ * and 50 tablets pushing at once, in 100-visit batches and, as the baseline,
+ * one visit per request; on PGlite and on PostgreSQL. The city runs in its
+ * own process; the load generator in this one. Every visit must come back
+ * `applied`, or the run fails.
+ */
+import { queuedVisits } from '../drain/tablets.ts';
+import { type StoreKind, startCity } from '../lib/city.ts';
+import { addDemoPoints, pairTablet, signIn } from '../lib/cityApi.ts';
+import { type CpuShare, cpuMeter } from '../lib/cpu.ts';
+import { percentile, type Spread, spread } from '../lib/summary.ts';
+import { type PreparedTablet, prepareTablet, runLoad } from './loadGenerator.ts';
+
+export interface IngestSizes {
+  runs: number;
+  stores: StoreKind[];
+  concurrency: number[];
+  batchVisits: number;
+  /** visits each batched cell sends in all (at least `minRequestsPerTablet` requests per tablet) */
+  batchedVisitsPerCell: number;
+  /** requests each one-visit-per-request cell sends in all */
+  singleRequestsPerCell: number;
+  minRequestsPerTablet: number;
+}
+
+export interface IngestRun {
+  visitsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  visits: number;
+  requests: number;
+  wallMs: number;
+  cpu: CpuShare;
+}
+
+export interface IngestCell {
+  store: StoreKind;
+  tablets: number;
+  visitsPerRequest: number;
+  visitsPerSecond: Spread;
+  p50Ms: Spread;
+  p99Ms: Spread;
+  runs: IngestRun[];
+}
+
+export interface IngestFigures {
+  cells: IngestCell[];
+}
+
+const POOL_SIZE = 5_000;
+
+function requestsPerTablet(sizes: IngestSizes, tablets: number, visitsPerRequest: number): number {
+  const total = visitsPerRequest === 1 ? sizes.singleRequestsPerCell : sizes.batchedVisitsPerCell / visitsPerRequest;
+  return Math.max(sizes.minRequestsPerTablet, Math.ceil(total / tablets));
+}
+
+async function storeCells(kind: StoreKind, sizes: IngestSizes, log: (line: string) => void): Promise<IngestCell[]> {
+  const city = await startCity(kind);
+  try {
+    const coordinator = await signIn(city);
+    await addDemoPoints(coordinator);
+    const most = Math.max(...sizes.concurrency);
+    const tokens: string[] = [];
+    for (let i = 0; i < most; i++) tokens.push((await pairTablet(coordinator, `Load tablet ${i + 1}`)).token);
+    const pool = queuedVisits(31, POOL_SIZE);
+    const cells: IngestCell[] = [];
+    // Warm-up, not measured: the city's first requests compile its code paths.
+    await runLoad(city.origin, [prepareTablet(tokens[0] as string, pool, 5, sizes.batchVisits)]);
+    for (const tablets of sizes.concurrency) {
+      for (const visitsPerRequest of [sizes.batchVisits, 1]) {
+        log(`ingest on ${kind}: ${tablets} tablet(s), ${visitsPerRequest} visit(s) per request`);
+        const runs: IngestRun[] = [];
+        for (let run = 0; run < sizes.runs; run++) {
+          const perTablet = requestsPerTablet(sizes, tablets, visitsPerRequest);
+          const prepared: PreparedTablet[] = tokens
+            .slice(0, tablets)
+            .map((token) => prepareTablet(token, pool, perTablet, visitsPerRequest));
+          const meter = await cpuMeter(city);
+          const result = await runLoad(city.origin, prepared);
+          const cpu = await meter();
+          if (result.notApplied > 0) throw new Error(`ingest on ${kind}: ${result.notApplied} visits were not applied`);
+          runs.push({
+            visitsPerSecond: result.visits / (result.wallMs / 1000),
+            p50Ms: percentile(result.latenciesMs, 0.5),
+            p99Ms: percentile(result.latenciesMs, 0.99),
+            visits: result.visits,
+            requests: result.requests,
+            wallMs: result.wallMs,
+            cpu,
+          });
+        }
+        cells.push({
+          store: kind,
+          tablets,
+          visitsPerRequest,
+          visitsPerSecond: spread(runs.map((r) => r.visitsPerSecond)),
+          p50Ms: spread(runs.map((r) => r.p50Ms)),
+          p99Ms: spread(runs.map((r) => r.p99Ms)),
+          runs,
+        });
+      }
+    }
+    return cells;
+  } finally {
+    await city.stop();
+  }
+}
+
+export async function ingestBench(sizes: IngestSizes, log: (line: string) => void): Promise<IngestFigures> {
+  const cells: IngestCell[] = [];
+  for (const kind of sizes.stores) cells.push(...(await storeCells(kind, sizes, log)));
+  return { cells };
+}

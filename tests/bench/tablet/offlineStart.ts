@@ -1,0 +1,81 @@
+/**
+ * Opening the app with the network off: a new tab navigates to the city's
+ * address, the service worker answers from its precache, and the home screen
+ * (Today) appears. "Interactive" is the first moment the home screen's
+ * actions and today's list are in the document AND the page has painted a
+ * frame and run one more task: a tap then gets an answer. Times come from the
+ * page's own clock, from its navigation start.
+ *
+ * With 4× CPU throttling the DevTools protocol slows the page's main thread
+ * (Emulation.setCPUThrottlingRate), as on a cheap tablet.
+ */
+import type { BrowserContext } from 'playwright-core';
+
+export interface StartRun {
+  throttle: number;
+  /** home screen in the document, ms after navigation start */
+  shownMs: number;
+  /** ...and a frame painted and a task run after it */
+  interactiveMs: number;
+}
+
+/**
+ * Marks, in each page of the context, when the home screen is in the document
+ * and when it is interactive. A string, not a function: the TypeScript runner
+ * decorates functions with helpers the page does not have.
+ */
+export const WATCH_FOR_HOME = `(() => {
+  const mark = () => {
+    if (globalThis.digibankHome) return true;
+    if (!document.querySelector('.today-actions button') || !document.querySelector('.today-lists')) return false;
+    const shownAt = performance.now();
+    globalThis.digibankHome = { shownAt };
+    requestAnimationFrame(() => setTimeout(() => { globalThis.digibankHome = { shownAt, interactiveAt: performance.now() }; }, 0));
+    return true;
+  };
+  new MutationObserver((records, observer) => { if (mark()) observer.disconnect(); })
+    .observe(document, { childList: true, subtree: true });
+})();`;
+
+/** One start in a fresh tab; fails when the document did not come from the service worker. */
+export async function startOnce(context: BrowserContext, origin: string, throttle: number): Promise<StartRun> {
+  const page = await context.newPage();
+  try {
+    if (throttle !== 1) {
+      const devtools = await context.newCDPSession(page);
+      await devtools.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    }
+    const response = await page.goto(origin, { waitUntil: 'commit' });
+    if (!response?.fromServiceWorker()) throw new Error('the app was not served by its service worker');
+    const handle = await page.waitForFunction(
+      () => (globalThis as unknown as { digibankHome?: { interactiveAt?: number } }).digibankHome?.interactiveAt !== undefined,
+      null,
+      { timeout: 60_000, polling: 50 },
+    );
+    await handle.dispose();
+    const marks = await page.evaluate(
+      () => (globalThis as unknown as { digibankHome: { shownAt: number; interactiveAt: number } }).digibankHome,
+    );
+    return { throttle, shownMs: marks.shownAt, interactiveMs: marks.interactiveAt };
+  } catch (error) {
+    const body = await page.evaluate(() => document.body?.innerHTML.slice(0, 500)).catch(() => 'no body');
+    throw new Error(`the home screen never became interactive: ${(error as Error).message}\n${body}`);
+  } finally {
+    await page.close();
+  }
+}
+
+/** `runs` starts at each throttle, alternating which goes first. */
+export async function offlineStarts(
+  context: BrowserContext,
+  origin: string,
+  runs: number,
+  throttles: number[],
+): Promise<StartRun[]> {
+  const results: StartRun[] = [];
+  for (let run = 0; run < runs; run++) {
+    const order = run % 2 === 0 ? throttles : [...throttles].reverse();
+    for (const throttle of order) results.push(await startOnce(context, origin, throttle));
+  }
+  return results;
+}
