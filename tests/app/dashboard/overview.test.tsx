@@ -145,6 +145,8 @@ describe('the overview of a period', () => {
   it('says what to do when there are no visits yet', async () => {
     renderDashboard({ signedIn: true, points: [] });
     expect(await screen.findByText('Nog geen bezoeken in deze periode.', { exact: false })).toBeTruthy();
+    // Nothing then and nothing now: no comparison under the figures.
+    expect(screen.getByRole('list', { name: 'Kerncijfers' }).textContent).not.toContain('vorige periode');
     const link = screen.getByRole('link', { name: 'Koppel een tablet onder Tablets' });
     fireEvent.click(link);
     expect(link.getAttribute('href')).toBe('#/tablets');

@@ -29,29 +29,31 @@ export function Figures({ current, previous }: Props) {
 
 function Figure({ label, value, previous }: { label: string; value: number; previous: number | null }) {
   const { t, number, percent } = useDashboardI18n();
-  const change = previous === null ? null : percentChange(value, previous);
+  // Nothing then and nothing now is not worth a sentence under every figure.
+  const compared = previous !== null && (previous > 0 || value > 0) ? previous : null;
+  const change = compared === null ? null : percentChange(value, compared);
   const sentence =
-    previous === null
+    compared === null
       ? ''
       : change === null
         ? t('change.none')
         : change > 0
-          ? t('change.up', { percent: number(change), previous: number(previous) })
+          ? t('change.up', { percent: number(change), previous: number(compared) })
           : change < 0
-            ? t('change.down', { percent: number(-change), previous: number(previous) })
-            : t('change.same', { previous: number(previous) });
+            ? t('change.down', { percent: number(-change), previous: number(compared) })
+            : t('change.same', { previous: number(compared) });
   const direction = change === null ? 'none' : change > 0 ? 'up' : change < 0 ? 'down' : 'same';
   return (
     <>
       <span class="figure-label">{label}</span>
       <span class="figure-value">{number(value)}</span>
-      {previous !== null && change === null && <span class="figure-change">{sentence}</span>}
-      {previous !== null && change !== null && (
+      {compared !== null && change === null && <span class="figure-change">{sentence}</span>}
+      {compared !== null && change !== null && (
         <span class={`figure-change change-${direction}`}>
           <span aria-hidden="true">
             {direction === 'up' ? '▲ ' : direction === 'down' ? '▼ ' : ''}
             {percent(Math.abs(change) / 100)}
-            <span class="figure-previous"> ({number(previous)})</span>
+            <span class="figure-previous"> ({number(compared)})</span>
           </span>
           <span class="visually-hidden">{sentence}</span>
         </span>
