@@ -4,6 +4,11 @@
  * most of a gigabyte, so each kind is opened once per test run (the server
  * project runs its files in one worker without isolation) and emptied
  * between tests instead.
+ *
+ * On PostgreSQL each test process works in a schema of its own (named after
+ * its pid, passed in the URL as the connection's search_path, so child
+ * processes started with that URL see it too): test runs that overlap on one
+ * machine, or two vitest projects running at once, never empty each other's tables.
  */
 import { migrate } from '../../../src/server/store/migrate.ts';
 import { openPglite } from '../../../src/server/store/pglite.ts';
@@ -15,15 +20,22 @@ export const STORE_KINDS: readonly StoreKind[] = ['pglite', 'postgres'];
 
 const opened = new Map<StoreKind, Promise<Store>>();
 
-/** The URL of the PostgreSQL test database; a missing one fails the suite, it never skips it. */
+const TEST_SCHEMA = `test_${process.pid}`;
+
+/**
+ * The URL of this process's PostgreSQL test schema; a missing TEST_DATABASE_URL
+ * fails the suite, it never skips it.
+ */
 export function testDatabaseUrl(): string {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) {
     throw new Error(
       'TEST_DATABASE_URL is not set: the PostgreSQL suite needs a server. Run `. scripts/test-postgres.sh` to start the local PostgreSQL 15 and set it.',
     );
   }
-  return url;
+  const url = new URL(base);
+  url.searchParams.set('options', `-c search_path=${TEST_SCHEMA}`);
+  return url.toString();
 }
 
 async function open(kind: StoreKind): Promise<Store> {
@@ -33,8 +45,8 @@ async function open(kind: StoreKind): Promise<Store> {
     return store;
   }
   const store = await openPostgres(testDatabaseUrl());
-  // A clean schema per run: earlier runs may have left tables of an older migration.
-  await store.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+  // A clean schema per run: an earlier process with the same pid may have left tables of an older migration.
+  await store.exec(`DROP SCHEMA IF EXISTS ${TEST_SCHEMA} CASCADE; CREATE SCHEMA ${TEST_SCHEMA};`);
   await migrate(store);
   return store;
 }
@@ -53,7 +65,7 @@ export async function freshStore(kind: StoreKind): Promise<Store> {
 
 export async function emptyStore(store: Store): Promise<void> {
   const tables = await store.query<{ tablename: string }>(
-    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'",
+    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations'",
   );
   if (tables.length === 0) return;
   await store.exec(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
