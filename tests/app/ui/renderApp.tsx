@@ -1,8 +1,12 @@
 /** Renders the whole tablet app for a test tablet, at a given screen (the address's hash). */
-import { render } from '@testing-library/preact';
+import { configure, render } from '@testing-library/preact';
 import type { SyncHandle } from '../../../src/app/sync/startSync.ts';
 import { App } from '../../../src/app/ui/App.tsx';
 import type { TestTablet } from '../helpers/tablet.ts';
+
+// The first save loads the visit rules and a screen may load its chunk: under a busy test run that can take
+// a few seconds, so waiting for what the host sees is allowed that long (it is a cap, not a measurement).
+configure({ asyncUtilTimeout: 10_000 });
 
 export function renderApp(t: TestTablet, options: { hash?: string; pairCode?: string | null; sync?: Promise<SyncHandle> } = {}) {
   window.location.hash = options.hash ?? '';
