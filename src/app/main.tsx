@@ -15,7 +15,7 @@ import { createTablet } from './visits/service.ts';
 
 const root = document.getElementById('app');
 if (root && isDashboardPath(location.pathname))
-  import('./dashboard/start.tsx').then(({ startDashboard }) => startDashboard(root));
+  import('./dashboard/startDashboard.tsx').then(({ startDashboard }) => startDashboard(root));
 else if (root) startTablet(root);
 
 function startTablet(root: HTMLElement) {
