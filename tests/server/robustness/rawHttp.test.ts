@@ -65,11 +65,11 @@ describe('broken and hostile HTTP on a real socket', () => {
       ],
       [
         'a negative Content-Length',
-        head([sync, 'Host: x', auth, 'Content-Type: application/json', 'Content-Length: -1', 'Connection: close']) + '{}',
+        `${head([sync, 'Host: x', auth, 'Content-Type: application/json', 'Content-Length: -1', 'Connection: close'])}{}`,
       ],
       [
         'two Content-Lengths',
-        head([
+        `${head([
           sync,
           'Host: x',
           auth,
@@ -77,11 +77,11 @@ describe('broken and hostile HTTP on a real socket', () => {
           'Content-Length: 13',
           'Content-Length: 2',
           'Connection: close',
-        ]) + '{"visits":[]}',
+        ])}{"visits":[]}`,
       ],
       [
         'Content-Length and chunked together',
-        head([
+        `${head([
           sync,
           'Host: x',
           auth,
@@ -89,7 +89,7 @@ describe('broken and hostile HTTP on a real socket', () => {
           'Content-Length: 13',
           'Transfer-Encoding: chunked',
           'Connection: close',
-        ]) + '0\r\n\r\n',
+        ])}0\r\n\r\n`,
       ],
       [
         'a broken chunk size',
