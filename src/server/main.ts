@@ -98,7 +98,9 @@ export async function startServer(env: ServerEnv, options: StartOptions = {}): P
     const setupCode = await issueSetupCode(store, random, now(), config.setupCodeTtlMs);
     if (setupCode) {
       print(`No coordinator account exists yet. One-time setup code: ${setupCode} (valid 24 hours)`);
-      print(`Create the first coordinator at ${env.publicOrigin}/dashboard or with: npm run admin -- create-coordinator <username>`);
+      print(
+        `Create the first coordinator at ${env.publicOrigin}/dashboard or with: npm run admin -- create-coordinator <username>`,
+      );
     }
     return { app, store, address, stop };
   } catch (error) {
