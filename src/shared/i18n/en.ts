@@ -21,7 +21,6 @@ export const en: Dictionary = {
   'common.saved': 'Saved',
   'common.yes': 'Yes',
   'common.no': 'No',
-  'common.notSet': 'Not filled in',
   'common.messages': 'Messages',
   'common.retry': 'Try again',
 
@@ -57,7 +56,6 @@ export const en: Dictionary = {
   'point.current': 'chosen now',
 
   'today.title': 'Today',
-  'today.pointAndDate': '{point}, {date}',
   'today.question': 'Question',
   'today.questionHint': 'log a digital question',
   'today.device': 'Device',
@@ -99,7 +97,6 @@ export const en: Dictionary = {
   'log.chosen': 'Chosen: {choices}',
   'log.visitGone': 'This visit is not (or no longer) on this tablet.',
 
-  'details.title': 'Visit',
   'details.titleNumbered': 'Visit of {date}',
   'details.what': 'What about',
   'details.device': 'Device',
@@ -180,7 +177,6 @@ export const en: Dictionary = {
   'history.intro': 'Tap a visit to correct or delete it.',
   'history.empty': 'There are no visits from the last 14 days on this tablet.',
   'history.count': '{count} visits',
-  'history.noTopic': 'no topic',
   'history.waiting': 'still waiting',
   'history.inHelp': 'being helped',
 
@@ -193,7 +189,6 @@ export const en: Dictionary = {
   'settings.pairedAs': 'Paired as "{label}".',
   'settings.pairAgain': 'Pair again',
   'settings.pairAgainHint': 'With a new code from the coordinator. The visits on the tablet stay saved.',
-  'settings.storage': 'Storage',
   'settings.version': 'Version {version}',
   'settings.about': 'About this app',
 

@@ -21,7 +21,6 @@ export const fr: Dictionary = {
   'common.saved': 'Enregistré',
   'common.yes': 'Oui',
   'common.no': 'Non',
-  'common.notSet': 'Pas rempli',
   'common.messages': 'Messages',
   'common.retry': 'Réessayer',
 
@@ -58,7 +57,6 @@ export const fr: Dictionary = {
   'point.current': 'choisi',
 
   'today.title': 'Aujourd’hui',
-  'today.pointAndDate': '{point}, {date}',
   'today.question': 'Question',
   'today.questionHint': 'noter une question numérique',
   'today.device': 'Appareil',
@@ -100,7 +98,6 @@ export const fr: Dictionary = {
   'log.chosen': 'Choisi : {choices}',
   'log.visitGone': 'Cette visite n’est pas (ou plus) sur cette tablette.',
 
-  'details.title': 'Visite',
   'details.titleNumbered': 'Visite du {date}',
   'details.what': 'De quoi',
   'details.device': 'Appareil',
@@ -183,7 +180,6 @@ export const fr: Dictionary = {
   'history.intro': 'Touchez une visite pour la corriger ou la supprimer.',
   'history.empty': 'Il n’y a pas de visites des 14 derniers jours sur cette tablette.',
   'history.count': '{count} visites',
-  'history.noTopic': 'pas de sujet',
   'history.waiting': 'attend encore',
   'history.inHelp': 'est aidé',
 
@@ -196,7 +192,6 @@ export const fr: Dictionary = {
   'settings.pairedAs': 'Associée comme « {label} ».',
   'settings.pairAgain': 'Associer à nouveau',
   'settings.pairAgainHint': 'Avec un nouveau code du coordinateur. Les visites sur la tablette restent enregistrées.',
-  'settings.storage': 'Stockage',
   'settings.version': 'Version {version}',
   'settings.about': 'À propos de cette app',
 

@@ -23,7 +23,6 @@ export const nl = {
   'common.saved': 'Bewaard',
   'common.yes': 'Ja',
   'common.no': 'Nee',
-  'common.notSet': 'Niet ingevuld',
   'common.messages': 'Meldingen',
   'common.retry': 'Opnieuw proberen',
 
@@ -31,7 +30,6 @@ export const nl = {
   'update.reload': 'Vernieuwen',
 
   'today.title': 'Vandaag',
-  'today.pointAndDate': '{point}, {date}',
   'today.question': 'Vraag',
   'today.questionHint': 'een digitale vraag loggen',
   'today.device': 'Toestel',

@@ -28,7 +28,6 @@ export const nlMore = {
   'point.reload': 'Lijst opnieuw laden',
   'point.current': 'nu gekozen',
 
-  'details.title': 'Bezoek',
   'details.titleNumbered': 'Bezoek van {date}',
   'details.what': 'Waarover',
   'details.device': 'Toestel',
@@ -60,7 +59,6 @@ export const nlMore = {
   'history.intro': 'Tik op een bezoek om het te verbeteren of te verwijderen.',
   'history.empty': 'Er zijn geen bezoeken van de laatste 14 dagen op deze tablet.',
   'history.count': '{count} bezoeken',
-  'history.noTopic': 'geen onderwerp',
   'history.waiting': 'wacht nog',
   'history.inHelp': 'wordt geholpen',
 
@@ -73,7 +71,6 @@ export const nlMore = {
   'settings.pairedAs': 'Gekoppeld als "{label}".',
   'settings.pairAgain': 'Opnieuw koppelen',
   'settings.pairAgainHint': 'Met een nieuwe code van de coördinator. De bezoeken op de tablet blijven bewaard.',
-  'settings.storage': 'Opslag',
   'settings.version': 'Versie {version}',
   'settings.about': 'Over deze app',
 
