@@ -6,9 +6,10 @@
  * `applied`, or the run fails.
  */
 import { queuedVisits } from '../drain/tablets.ts';
-import { type StoreKind, startCity } from '../lib/city.ts';
+import { benchDatabaseUrl, type City, type StoreKind, startCity } from '../lib/city.ts';
 import { addDemoPoints, pairTablet, signIn } from '../lib/cityApi.ts';
 import { type CpuShare, cpuMeter } from '../lib/cpu.ts';
+import { sampleWaits, type WaitProfile } from '../lib/pgWaits.ts';
 import { percentile, type Spread, spread } from '../lib/summary.ts';
 import { type PreparedTablet, prepareTablet, runLoad } from './loadGenerator.ts';
 
@@ -32,6 +33,8 @@ export interface IngestRun {
   requests: number;
   wallMs: number;
   cpu: CpuShare;
+  /** PostgreSQL only: what the city's connections were doing */
+  waits: WaitProfile | null;
 }
 
 export interface IngestCell {
@@ -55,6 +58,9 @@ function requestsPerTablet(sizes: IngestSizes, tablets: number, visitsPerRequest
   return Math.max(sizes.minRequestsPerTablet, Math.ceil(total / tablets));
 }
 
+const waitSampler = (city: City) =>
+  city.pgApplication ? sampleWaits(benchDatabaseUrl(), city.pgApplication) : Promise.resolve(null);
+
 async function storeCells(kind: StoreKind, sizes: IngestSizes, log: (line: string) => void): Promise<IngestCell[]> {
   const city = await startCity(kind);
   try {
@@ -77,8 +83,10 @@ async function storeCells(kind: StoreKind, sizes: IngestSizes, log: (line: strin
             .slice(0, tablets)
             .map((token) => prepareTablet(token, pool, perTablet, visitsPerRequest));
           const meter = await cpuMeter(city);
+          const waits = await waitSampler(city);
           const result = await runLoad(city.origin, prepared);
           const cpu = await meter();
+          const waitProfile = waits ? await waits() : null;
           if (result.notApplied > 0) throw new Error(`ingest on ${kind}: ${result.notApplied} visits were not applied`);
           runs.push({
             visitsPerSecond: result.visits / (result.wallMs / 1000),
@@ -88,6 +96,7 @@ async function storeCells(kind: StoreKind, sizes: IngestSizes, log: (line: strin
             requests: result.requests,
             wallMs: result.wallMs,
             cpu,
+            waits: waitProfile,
           });
         }
         cells.push({

@@ -30,6 +30,8 @@ export function benchDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
 export interface City {
   kind: StoreKind;
   origin: string;
+  /** PostgreSQL: the application_name of the city's connections (its schema); null on PGlite */
+  pgApplication: string | null;
   coordinator: { username: string; password: string };
   ask<T extends CityReply['type']>(request: CityRequest, expect: T): Promise<Extract<CityReply, { type: T }>>;
   /** The city's logged errors so far (pino lines at level error or above), to explain a failed run. */
@@ -51,10 +53,11 @@ async function withPg<T>(url: string, work: (client: pg.Client) => Promise<T>): 
   }
 }
 
-/** A URL whose sessions use `schema` first: the migrations then create every table there. */
+/** A URL whose sessions use `schema` first (the migrations then create every table there), named after it in pg_stat_activity. */
 function inSchema(url: string, schema: string): string {
   const parsed = new URL(url);
   parsed.searchParams.set('options', `-c search_path=${schema}`);
+  parsed.searchParams.set('application_name', schema);
   return parsed.toString();
 }
 
@@ -73,8 +76,10 @@ export async function startCity(kind: StoreKind, extra: { staticDir?: string } =
   };
   const env: NodeJS.ProcessEnv = { ...process.env, BENCH_CITY: JSON.stringify(options) };
   delete env.NODE_ENV; // as `npm start` runs it, whatever runs the benchmark
+  // BENCH_PROFILE_DIR: a V8 CPU profile of each city process, to see what limits a figure.
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
   const child: ChildProcess = fork(CITY_PROCESS, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...profile],
     env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -121,6 +126,7 @@ export async function startCity(kind: StoreKind, extra: { staticDir?: string } =
   return {
     kind,
     origin: started.address,
+    pgApplication: baseUrl ? schema : null,
     coordinator,
     ask,
     errors() {

@@ -1,0 +1,45 @@
+/**
+ * What the city's PostgreSQL connections are doing while a benchmark runs:
+ * every 50 ms, pg_stat_activity for the connections of one city (found by
+ * their application_name). Running on the CPU shows as 'CPU'; waiting for a
+ * row lock as 'Lock'; for the disk as 'IO'; for the city to send the next
+ * statement as 'Client'. It tells what limits a figure, not the figure.
+ */
+import pg from 'pg';
+
+export interface WaitProfile {
+  samples: number;
+  /** mean number of the city's connections inside a transaction or statement */
+  busyConnections: number;
+  /** share of those connection-samples per wait event type ('CPU' when not waiting) */
+  byWait: Record<string, number>;
+}
+
+export async function sampleWaits(url: string, applicationName: string): Promise<() => Promise<WaitProfile>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let busy = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { rows } = await client.query<{ wait: string | null }>(
+        "SELECT wait_event_type AS wait FROM pg_stat_activity WHERE application_name = $1 AND state <> 'idle'",
+        [applicationName],
+      );
+      samples++;
+      busy += rows.length;
+      for (const row of rows) counts.set(row.wait ?? 'CPU', (counts.get(row.wait ?? 'CPU') ?? 0) + 1);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    await client.end();
+    const byWait: Record<string, number> = {};
+    for (const [wait, count] of counts) byWait[wait] = Math.round((count / Math.max(1, busy)) * 1000) / 1000;
+    return { samples, busyConnections: samples > 0 ? busy / samples : 0, byWait };
+  };
+}
