@@ -98,7 +98,7 @@ describe('a coordinator looks after the tablets', () => {
 
   it('says what to do when no tablet is paired yet', async () => {
     renderDashboard({ signedIn: true, hash: '#/tablets' });
-    expect(await screen.findByText('Nog geen tablets — maak hieronder een koppelcode en scan ze met de tablet.')).toBeTruthy();
+    expect(await screen.findByText('Nog geen tablets — maak hierboven een koppelcode en scan ze met de tablet.')).toBeTruthy();
   });
 
   it('makes a pairing code, shown large with its expiry and as a QR code of the app link', async () => {

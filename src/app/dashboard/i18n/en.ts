@@ -132,7 +132,7 @@ export const en: DashboardDictionary = {
   'empty.visitsAction': 'Pair a tablet under Tablets',
   'empty.visitsOther': 'or choose another period.',
   'empty.points': 'No points yet — add the first point below.',
-  'empty.tablets': 'No tablets yet — make a pairing code below and scan it with the tablet.',
+  'empty.tablets': 'No tablets yet — make a pairing code above and scan it with the tablet.',
   'empty.barriers': 'No barriers reported in this period.',
 
   'exports.title': 'Downloads',

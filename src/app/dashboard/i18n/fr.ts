@@ -133,7 +133,7 @@ export const fr: DashboardDictionary = {
   'empty.visitsAction': 'Associez une tablette sous Tablettes',
   'empty.visitsOther': 'ou choisissez une autre période.',
   'empty.points': 'Pas encore de points — ajoutez le premier point ci-dessous.',
-  'empty.tablets': 'Pas encore de tablettes — créez un code d’association ci-dessous et scannez-le avec la tablette.',
+  'empty.tablets': 'Pas encore de tablettes — créez un code d’association ci-dessus et scannez-le avec la tablette.',
   'empty.barriers': 'Aucun obstacle signalé pour cette période.',
 
   'exports.title': 'Téléchargements',

@@ -134,7 +134,7 @@ export const nl = {
   'empty.visitsAction': 'Koppel een tablet onder Tablets',
   'empty.visitsOther': 'of kies een andere periode.',
   'empty.points': 'Nog geen punten — voeg hieronder het eerste punt toe.',
-  'empty.tablets': 'Nog geen tablets — maak hieronder een koppelcode en scan ze met de tablet.',
+  'empty.tablets': 'Nog geen tablets — maak hierboven een koppelcode en scan ze met de tablet.',
   'empty.barriers': 'Geen drempels gemeld in deze periode.',
 
   'exports.title': 'Downloads',

@@ -36,7 +36,8 @@ export function RevokeConfirm({ device, onCancel, onRevoke }: Props) {
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     cancel.current?.focus();
-    return () => opener?.isConnected && opener.focus();
+    // Back to the button that opened it; once revoked that button is gone, so to the screen itself.
+    return () => (opener?.isConnected ? opener.focus() : document.getElementById('main')?.focus());
   }, []);
 
   async function revoke() {

@@ -33,6 +33,7 @@ export function TabletsScreen() {
     <>
       <h1>{t('tablets.title')}</h1>
       <p>{t('tablets.intro')}</p>
+      <PairingPanel onMade={() => setVersion((n) => n + 1)} />
       <p class={notice ? 'message' : 'visually-hidden'} role="status">
         {notice}
       </p>
@@ -112,7 +113,6 @@ export function TabletsScreen() {
           }}
         />
       )}
-      <PairingPanel onMade={() => setVersion((n) => n + 1)} />
     </>
   );
 }
