@@ -41,6 +41,8 @@ export interface NetworkTabletOptions {
   now: () => number;
   timers: Timers;
   random: () => number;
+  /** Sees every request the engine sends, before it leaves. */
+  observe?: (url: string, init: RequestInit) => void;
 }
 
 /** `fetch` for code that asks relative paths (/api/v1/…), as in the browser. */
@@ -73,6 +75,7 @@ export async function pairNetworkTablet(options: NetworkTabletOptions): Promise<
     settings,
     appVersion: '1.0.0',
     fetch: (url, init) => {
+      options.observe?.(url, init);
       const headers = new Headers(init.headers);
       headers.set('x-tablet', name);
       return fetch(url, { ...init, headers });
