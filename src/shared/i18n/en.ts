@@ -112,6 +112,7 @@ export const en: Dictionary = {
   'details.restore': 'Restore',
   'details.restored': 'Visit restored',
   'details.draftRestored': 'Your unsaved changes are still here.',
+  'details.discard': 'Discard them',
   'details.rejected': 'The city did not accept this visit:',
   'details.rejectedHint': 'Correct it and save again; it will then be sent again.',
   'details.enteredAt': 'Entered on {time}',

@@ -113,6 +113,7 @@ export const fr: Dictionary = {
   'details.restore': 'Rétablir',
   'details.restored': 'Visite rétablie',
   'details.draftRestored': 'Vos modifications non enregistrées sont toujours là.',
+  'details.discard': 'Les abandonner',
   'details.rejected': 'La ville n’a pas accepté cette visite :',
   'details.rejectedHint': 'Corrigez-la et enregistrez à nouveau ; elle sera alors renvoyée.',
   'details.enteredAt': 'Saisie le {time}',

@@ -43,6 +43,7 @@ export const nlMore = {
   'details.restore': 'Terugzetten',
   'details.restored': 'Bezoek teruggezet',
   'details.draftRestored': 'Je niet bewaarde wijzigingen staan er nog.',
+  'details.discard': 'Weggooien',
   'details.rejected': 'De stad heeft dit bezoek niet aanvaard:',
   'details.rejectedHint': 'Pas het aan en bewaar opnieuw; dan wordt het opnieuw verstuurd.',
   'details.enteredAt': 'Ingevoerd op {time}',

@@ -127,3 +127,21 @@ describe('a host opens a visit to correct it', () => {
     expect(await t.db.visits.get(id)).toMatchObject({ deleted: false, rev: 3 });
   });
 });
+
+describe('changes left from before', () => {
+  it('can be thrown away, back to the visit as stored', async () => {
+    const t = await pairedTablet();
+    const id = await loggedVisit(t);
+    const first = renderApp(t, { hash: `#/visit/${id}` });
+    fireEvent.input(await note(), { target: { value: 'Niet meer nodig' } });
+    first.unmount();
+
+    renderApp(t, { hash: `#/visit/${id}` });
+    fireEvent.click(await screen.findByRole('button', { name: 'Weggooien' }));
+    expect((await note()).value).toBe('');
+    expect(screen.queryByText('Je niet bewaarde wijzigingen staan er nog.')).toBeNull();
+    cleanup();
+    renderApp(t, { hash: `#/visit/${id}` });
+    expect((await note()).value).toBe('');
+  });
+});

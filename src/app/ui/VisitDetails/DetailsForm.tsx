@@ -37,6 +37,7 @@ export function DetailsForm({ visit }: { visit: ShownVisit }) {
   const { t, term } = i18n;
   const toast = useToast();
   const draft = useDraft<Form>(`visit:${visit.id}`, () => formOf(visit));
+  const [restored, setRestored] = useState(draft.restored);
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
@@ -70,8 +71,17 @@ export function DetailsForm({ visit }: { visit: ShownVisit }) {
       );
     }
     setProblems([]);
+    setRestored(false);
     draft.discard();
     toast({ message: t('details.saved'), undo: result.undo });
+  }
+
+  /** Back to the visit as stored, forgetting the changes left from before. */
+  function throwAway() {
+    draft.discard();
+    draft.reset(formOf(visit));
+    setRestored(false);
+    setProblems([]);
   }
 
   async function remove() {
@@ -102,7 +112,14 @@ export function DetailsForm({ visit }: { visit: ShownVisit }) {
           <p>{t('details.rejectedHint')}</p>
         </div>
       )}
-      {draft.restored && <p class="message">{t('details.draftRestored')}</p>}
+      {restored && (
+        <div class="message row">
+          <p>{t('details.draftRestored')}</p>
+          <button type="button" class="button button-quiet" onClick={throwAway}>
+            {t('details.discard')}
+          </button>
+        </div>
+      )}
       <div ref={summary} tabIndex={-1} class="details-summary" aria-live="assertive">
         {problems.length > 0 && (
           <div class="message message-problem">

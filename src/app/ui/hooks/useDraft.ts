@@ -7,6 +7,8 @@ export interface Draft<T> {
   update: (next: T) => void;
   /** Forgets the draft: after saving, or when the host cancels. */
   discard: () => void;
+  /** Puts the form back to `value` without keeping it as a draft. */
+  reset: (value: T) => void;
   /** True when the form opened with a draft left from before (a reload, or the host stepped away). */
   restored: boolean;
 }
@@ -27,5 +29,5 @@ export function useDraft<T>(key: string, initial: () => T): Draft<T> {
     [drafts, key],
   );
   const discard = useCallback(() => drafts.clear(key), [drafts, key]);
-  return { value, update, discard, restored: start !== null };
+  return { value, update, discard, reset: setValue, restored: start !== null };
 }
