@@ -232,6 +232,13 @@ export class Tablet {
     await this.confirmed(this.t('common.saved'));
   }
 
+  /** The id of the visit the confirmation offers "Meer details" for: the one the screen just called saved. */
+  async savedVisitId(): Promise<string> {
+    const details = this.toast.getByRole('link', { name: exactly(this.t('common.moreDetails')) });
+    const href = (await details.getAttribute('href')) ?? '';
+    return decodeURIComponent(href.replace(/^.*#\/visit\//, ''));
+  }
+
   /** "Aanmelden": someone joins the waiting line as visitor `number`. */
   async checkIn(number: number): Promise<void> {
     await this.closeToast();
