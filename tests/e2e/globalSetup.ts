@@ -8,25 +8,31 @@ import { dirname } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { type Builds, buildBoth } from './support/builds.ts';
 import { missingBrowser } from './support/chromium.ts';
-import { prepareCityTemplate } from './support/city.ts';
+import { prepareCityTemplates } from './support/city.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     builds: Builds;
     /** A stopped city's DATA_DIR with the points and the coordinator; each test file starts from a copy. */
     cityTemplate: string;
+    /** The same with the points only: no coordinator account yet. */
+    newCityTemplate: string;
   }
 }
 
 export default async function setup(project: TestProject) {
   const missing = missingBrowser();
-  if (missing) throw new Error(missing);
+  if (missing) {
+    const error = new Error(missing);
+    error.stack = `Error: ${missing}`; // the instruction is the whole story: no stack trace under it
+    throw error;
+  }
   const builds = await buildBoth();
-  const cityTemplate = await prepareCityTemplate(builds.current);
+  const templates = await prepareCityTemplates(builds.current);
   project.provide('builds', builds);
-  project.provide('cityTemplate', cityTemplate);
+  project.provide('cityTemplate', templates.ready);
+  project.provide('newCityTemplate', templates.new);
   return () => {
-    rmSync(dirname(builds.current), { recursive: true, force: true });
-    rmSync(cityTemplate, { recursive: true, force: true });
+    for (const dir of [dirname(builds.current), templates.ready, templates.new]) rmSync(dir, { recursive: true, force: true });
   };
 }

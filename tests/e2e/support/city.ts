@@ -1,8 +1,11 @@
 /**
  * A city ready for a tablet, set up the way an operator does it with the
  * admin CLI: two Digibank points, a coordinator account, pairing codes on
- * demand. One per test file.
+ * demand. One per test file, each from a copy of a database prepared once.
  */
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { CityServer } from './cityServer.ts';
@@ -13,25 +16,34 @@ export const POINTS = [
   { id: 'nekker', name: 'De Nekker' },
 ] as const;
 
-const COORDINATOR = { username: 'coordinator', password: 'a long enough test password' };
+export const COORDINATOR = { username: 'coordinator', password: 'a long enough test password' };
+
+export interface CityTemplates {
+  /** Points, no coordinator yet: the dashboard offers to make the first account. */
+  new: string;
+  /** Points and the coordinator. */
+  ready: string;
+}
 
 /**
  * Sets up a city once for the whole run (creating a PGlite database takes a
- * while): points and the coordinator, made with the admin CLI against the
- * running server. Each test file then starts from a copy of it.
+ * while): the points, then the coordinator, made with the admin CLI against
+ * the running server. Each test file starts from a copy of one of the two.
  */
-export async function prepareCityTemplate(staticDir: string): Promise<string> {
+export async function prepareCityTemplates(staticDir: string): Promise<CityTemplates> {
   const server = await CityServer.create();
+  const fresh = mkdtempSync(join(tmpdir(), 'digibank-e2e-new-city-'));
   try {
     await server.start(staticDir);
-    await Promise.all([
-      ...POINTS.map((point) => server.admin(['add-point', point.id, point.name])),
-      server.admin(['create-coordinator', COORDINATOR.username], { COORDINATOR_PASSWORD: COORDINATOR.password }),
-    ]);
+    await Promise.all(POINTS.map((point) => server.admin(['add-point', point.id, point.name])));
+    await server.stop();
+    cpSync(server.dataDir, fresh, { recursive: true });
+    await server.start(staticDir);
+    await server.admin(['create-coordinator', COORDINATOR.username], { COORDINATOR_PASSWORD: COORDINATOR.password });
   } finally {
     await server.stop();
   }
-  return server.dataDir;
+  return { new: fresh, ready: server.dataDir };
 }
 
 export class City {
