@@ -56,6 +56,9 @@ function gunzipWithin(source: Readable, limit: number): Readable {
     counted.receivedEncodedLength += chunk.length;
   });
   gunzip.on('error', () => limited.destroy(statusError(400, 'the body is not valid gzip data')));
+  // Fastify reads no body for GET and HEAD, so nobody may be listening when this stream fails:
+  // without a listener of its own, its error would be uncaught and end the process.
+  limited.on('error', () => undefined);
   source.pipe(gunzip).pipe(limited);
   return limited;
 }

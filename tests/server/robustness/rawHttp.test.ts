@@ -6,6 +6,7 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API } from '../../../src/shared/protocol.ts';
 import { aVisit, readyToSync, type Tablet, type TestServer } from '../helpers/app.ts';
@@ -123,6 +124,36 @@ describe('broken and hostile HTTP on a real socket', () => {
       head([sync, 'Host: x', auth, 'Content-Type: application/json', 'Transfer-Encoding: chunked', 'Connection: close']) +
       chunk.repeat(160);
     expect((await raw(`${stream}0\r\n\r\n`)).status).toBe(413);
+  });
+
+  it('does not crash on a GET or HEAD whose body claims gzip but is not, or is a bomb', async () => {
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x61));
+      for (const [method, path] of [
+        ['GET', '/healthz'],
+        ['HEAD', '/healthz'],
+        ['GET', `${API}/config`],
+      ] as const) {
+        for (const body of [Buffer.from('this is not gzip'), bomb]) {
+          const lines = [`${method} ${path} HTTP/1.1`, 'Host: x', `Authorization: ${server.tablet.auth.authorization}`];
+          const request = withBody(
+            [...lines, 'Content-Type: application/json', 'Content-Encoding: gzip', 'Connection: close'],
+            body,
+          );
+          const { status } = await raw(request);
+          expect(status, `${method} ${path}`).toBeLessThan(500);
+        }
+      }
+      // The decompression runs on after the answer: give its failure every chance to surface.
+      for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+    expect(uncaught).toEqual([]);
   });
 
   it('keeps serving afterwards', async () => {
