@@ -52,15 +52,13 @@ describe.each(STORE_KINDS)('a burst of guesses from one address (%s)', (kind) =>
     open = server;
     const cookie = await signIn(server, 'griet');
     const attempt = (url: string, payload: Record<string, unknown>, remoteAddress: string) =>
-      server.app
-        .inject({ method: 'POST', url: `${API}${url}`, payload, remoteAddress })
-        .then(
-          (r): Outcome => ({
-            statusCode: r.statusCode,
-            retryAfter: r.headers['retry-after'] as string | undefined,
-            message: r.json().message,
-          }),
-        );
+      server.app.inject({ method: 'POST', url: `${API}${url}`, payload, remoteAddress }).then(
+        (r): Outcome => ({
+          statusCode: r.statusCode,
+          retryAfter: r.headers['retry-after'] as string | undefined,
+          message: r.json().message,
+        }),
+      );
 
     const passwords = Array.from({ length: ATTEMPTS }, (_, i) => wrongPassword(i));
     const codes = Array.from({ length: ATTEMPTS }, madeUpCode);
