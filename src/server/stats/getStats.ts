@@ -10,10 +10,11 @@
  * So the median of 4, 10 is 4 and of 4, 10, 12 is 10; the p90 of ten visits
  * is the 9th. Minutes are rounded to the nearest whole minute per visit.
  */
+
+import type { StatsAnswer } from '../../shared/stats.ts';
 import { codesOf, KINDS, type Kind } from '../../shared/taxonomy.ts';
 import { ALL, METRIC } from '../store/rollupContributions.ts';
 import type { Store } from '../store/sql.ts';
-import type { StatsAnswer } from './answer.ts';
 import { perKind, rangeParams, rollupSource } from './rollupSource.ts';
 
 export interface StatsQuery {

@@ -30,6 +30,8 @@ export function emptyStats(query: StatsQuery): StatsAnswer {
     waitMinutes: null,
     helpMinutes: null,
     byDeviceType: [],
+    byDeviceOs: [],
+    byDeviceOwnership: [],
     barriersByTopic: [],
     barriersByPoint: [],
   };

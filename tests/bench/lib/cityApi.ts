@@ -4,8 +4,8 @@
  * year's statistics.
  */
 import { DEMO_POINTS } from '../../../src/server/admin/demoPoints.ts';
-import type { StatsAnswer } from '../../../src/server/stats/answer.ts';
 import { API, type PairResponse } from '../../../src/shared/protocol.ts';
+import type { StatsAnswer } from '../../../src/shared/stats.ts';
 import type { City } from './city.ts';
 
 async function call(origin: string, path: string, init: RequestInit, expected: number): Promise<Response> {

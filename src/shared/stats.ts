@@ -1,11 +1,12 @@
 /**
  * The answer of GET /api/v1/stats (sync-protocol.md, "Statistics"), as a
- * TypeBox schema so the route and the OpenAPI document use the same shape.
+ * TypeBox schema so the route, the OpenAPI document and the dashboard use
+ * the same shape.
  * The protocol's members come first; the members after them are additions a
  * dashboard needs (the protocol allows adding members).
  */
 import Type, { type Static } from 'typebox';
-import { codesOf, KINDS } from '../../shared/taxonomy.ts';
+import { codesOf, KINDS } from './taxonomy.ts';
 
 const Count = Type.Integer({ minimum: 1 });
 const CodeCounts = Type.Array(Type.Object({ code: Type.String(), count: Count }, { additionalProperties: false }));
@@ -63,3 +64,6 @@ export const StatsAnswer = Type.Object(
 );
 
 export type StatsAnswer = Static<typeof StatsAnswer>;
+export type CodeCount = Static<typeof CodeCounts>[number];
+export type PointCount = Static<typeof PointCounts>[number];
+export type Totals = StatsAnswer['totals'];
