@@ -266,6 +266,9 @@ describe.each(STORE_KINDS)('hostile input to the city endpoint (%s)', (kind) => 
     });
     expect(sync.json().results).toEqual([{ id: visit?.id, status: 'applied' }]);
     expect(heapUsed() - heapAtStart).toBeLessThan(128 * 1024 * 1024);
+    // No body with __proto__ or constructor keys reached the prototypes every object shares.
+    const plain = {} as Record<string, unknown>;
+    expect([plain.isAdmin, plain.polluted, plain.admin, plain.visits]).toEqual([undefined, undefined, undefined, undefined]);
     expect(logs.lines.filter((line) => line.includes('"level":50')).map((line) => line.slice(0, 300))).toEqual([]);
 
     expect(refusedNotes.length).toBeGreaterThan(0);
