@@ -7,6 +7,7 @@
  */
 import Value from 'typebox/value';
 import { findPersonalData } from './pii.ts';
+import { isRealTimestamp } from './timestamp.ts';
 import { Visit, type VisitRecord, type WireVisit, withDefaults } from './visit.ts';
 
 export type FieldErrorCode =
@@ -69,7 +70,29 @@ function describe(error: { keyword: string; message: string; params: unknown }):
   return error.message;
 }
 
-const ms = (time: string | null): number | null => (time === null ? null : Date.parse(time));
+const ms = (time: string | null): number | null => (time === null ? null : isRealTimestamp(time) ? Date.parse(time) : Number.NaN);
+
+/** A visit is at most 3 levels deep (visit → visitor → groups); hostile nesting would exhaust the validator's stack. */
+const MAX_VISIT_DEPTH = 4;
+
+function deeperThan(value: unknown, limit: number): boolean {
+  // Iterative on purpose: no nesting depth can exhaust the stack here.
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  while (pending.length > 0) {
+    const [next, depth] = pending.pop() as [unknown, number];
+    if (next === null || typeof next !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const inner of Array.isArray(next) ? next : Object.values(next)) pending.push([inner, depth + 1]);
+  }
+  return false;
+}
+
+function nestingErrors(value: unknown): FieldError[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value)
+    .filter(([, inner]) => deeperThan(inner, MAX_VISIT_DEPTH - 1))
+    .map(([field]) => ({ field, code: 'invalid' as const, message: 'is nested too deeply' }));
+}
 
 /** Cross-field rules on a schema-valid visit. `nowMs` is the checker's clock. */
 export function ruleErrors(visit: VisitRecord, nowMs: number): FieldError[] {
@@ -96,17 +119,25 @@ export function ruleErrors(visit: VisitRecord, nowMs: number): FieldError[] {
   if (visit.kind !== 'device' && visit.problem !== null) add('problem', 'device-only', 'a problem is only for device help');
   if (visit.referredTo !== null && visit.outcome !== 'referred')
     add('referredTo', 'referral-only', 'only with outcome "referred"');
-  if (visit.note !== null) {
+  // PostgreSQL text cannot hold NUL; codes and ids are patterned, so only the note can carry one.
+  if (visit.note?.includes('\u0000')) add('note', 'invalid', 'contains a NUL character');
+  else if (visit.note !== null) {
     const found = findPersonalData(visit.note);
     if (found) add('note', 'personal-data', `looks like personal data (${found}); notes may not identify a visitor`);
   }
   return errors;
 }
 
+/** Whether a value fits the Visit schema; the server passes a compiled (faster) one. */
+export type SchemaCheck = (value: unknown) => boolean;
+const interpretedCheck: SchemaCheck = (value) => Value.Check(Visit, value);
+
 /** Validates anything claimed to be a visit; on success returns it with defaults filled in. */
-export function checkVisit(value: unknown, nowMs: number): VisitCheck {
-  const schema = schemaErrors(value);
-  if (schema.length > 0) return { ok: false, errors: schema };
+export function checkVisit(value: unknown, nowMs: number, fitsSchema: SchemaCheck = interpretedCheck): VisitCheck {
+  const nesting = nestingErrors(value);
+  if (nesting.length > 0) return { ok: false, errors: nesting };
+  // Only an invalid visit pays for the field-by-field error report.
+  if (!fitsSchema(value)) return { ok: false, errors: schemaErrors(value) };
   const visit = withDefaults(value as WireVisit);
   const rules = ruleErrors(visit, nowMs);
   return rules.length > 0 ? { ok: false, errors: rules } : { ok: true, visit };

@@ -61,6 +61,19 @@ describe('the visit contract shared by tablet and server', () => {
     expect(codes(visit({ arrivedAt: '2026-13-45T09:14:00+01:00' }))).toEqual(['arrivedAt:invalid']);
   });
 
+  it('refuses dates the calendar does not have, which Date.parse would roll over', () => {
+    expect(codes(visit({ arrivedAt: '2026-02-29T09:00:00+01:00' }))).toEqual(['arrivedAt:invalid']);
+    expect(codes(visit({ updatedAt: '2026-11-22T24:00:00+01:00' }))).toEqual(['updatedAt:invalid']);
+    expect(codes(visit({ arrivedAt: '2026-11-22T08:14:03.120Z' }))).toEqual([]);
+  });
+
+  it('refuses hostile nesting and NUL characters without a stack overflow', () => {
+    let deep: unknown = 'itsme';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(codes(visit({ topics: deep }))).toEqual(['topics:invalid']);
+    expect(codes(visit({ note: 'printer\u0000driver' }))).toEqual(['note:invalid']);
+  });
+
   it('needs a topic once finished, and keeps device and referral fields where they belong', () => {
     expect(codes(visit({ endedAt: '2026-11-22T09:30:00+01:00' }))).toEqual(['topics:topics-required']);
     expect(codes(visit({ kind: 'device' }))).toEqual(['device:device-required']);

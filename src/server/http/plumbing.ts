@@ -7,10 +7,23 @@ import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { containsNul } from '../store/storable.ts';
 import { HttpError } from './context.ts';
 
 export const RETRY_AFTER_SECONDS = 5;
+
+/** Deep search for a NUL character in any string (PostgreSQL text cannot hold one); iterative, so no nesting exhausts the stack. */
+function containsNul(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next === 'string') {
+      if (next.includes('\u0000')) return true;
+    } else if (next !== null && typeof next === 'object') {
+      for (const inner of Array.isArray(next) ? next : Object.values(next)) pending.push(inner);
+    }
+  }
+  return false;
+}
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -9,14 +9,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Compile } from 'typebox/compile';
 import { MAX_BATCH_VISITS, type RescueFile, type SyncResult } from '../../shared/protocol.ts';
-import type { VisitRecord } from '../../shared/visit.ts';
-import { Visit, type WireVisit, withDefaults } from '../../shared/visit.ts';
-import { checkVisit, type FieldError, ruleErrors, type VisitCheck } from '../../shared/visitRules.ts';
+import { Visit, type VisitRecord } from '../../shared/visit.ts';
+import { checkVisit, type FieldError } from '../../shared/visitRules.ts';
 import { deviceExists } from './devices.ts';
 import { existingPointIds } from './points.ts';
 import { applyRollups, type RollupChange } from './rollups.ts';
 import type { Sql, Store } from './sql.ts';
-import { nestingErrors, storableErrors } from './storable.ts';
 
 interface Candidate {
   index: number;
@@ -34,18 +32,9 @@ interface StoredVisit {
 class ConcurrentInsert extends Error {}
 const ATTEMPTS = 5;
 
-/**
- * checkVisit, faster for the common case: the compiled schema passes a valid
- * visit in a fraction of the time; only an invalid one goes through
- * checkVisit for its field-by-field errors. The outcome is the same.
- */
-const validVisit = Compile(Visit);
-function checkPushed(value: unknown, nowMs: number): VisitCheck {
-  if (!validVisit.Check(value)) return checkVisit(value, nowMs);
-  const visit = withDefaults(value as WireVisit);
-  const errors = ruleErrors(visit, nowMs);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, visit };
-}
+/** The Visit schema compiled once: it passes a valid visit in a fraction of the interpreted check's time. */
+const compiledVisit = Compile(Visit);
+const fitsSchema = (value: unknown): boolean => compiledVisit.Check(value);
 
 const rejected = (id: string, errors: FieldError[]): SyncResult => ({ id, status: 'rejected', errors });
 
@@ -54,11 +43,9 @@ export async function writeVisits(store: Store, deviceId: string, visits: readon
   const results: SyncResult[] = visits.map((value) => ({ id: idOf(value), status: 'rejected' }));
   const candidates: Candidate[] = [];
   visits.forEach((value, index) => {
-    const nesting = nestingErrors(value);
-    const check = nesting.length > 0 ? { ok: false as const, errors: nesting } : checkPushed(value, now.getTime());
-    const errors = check.ok ? storableErrors(check.visit) : check.errors;
-    if (!check.ok || errors.length > 0) {
-      results[index] = rejected(idOf(value), errors);
+    const check = checkVisit(value, now.getTime(), fitsSchema);
+    if (!check.ok) {
+      results[index] = rejected(idOf(value), check.errors);
       return;
     }
     const record = { ...check.visit, id: check.visit.id.toLowerCase() };

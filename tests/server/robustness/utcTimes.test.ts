@@ -5,7 +5,7 @@
  * date and time".
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { isRealTimestamp } from '../../../src/server/store/storable.ts';
+import { isRealTimestamp } from '../../../src/shared/timestamp.ts';
 import { aVisit, json, readyToSync, type SyncAnswer, statuses, sync, type TestServer } from '../helpers/app.ts';
 import { STORE_KINDS } from '../helpers/stores.ts';
 
