@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { DEVICE_OS, DEVICE_OWNERSHIP, DEVICE_TYPES, OUTCOMES, PROBLEMS, TOPICS } from '../../src/shared/taxonomy.ts';
 import { Tablet } from './pages/tablet.ts';
 import { BrowserSession, City, POINTS } from './support/city.ts';
-import { tabTo } from './support/keyboard.ts';
+import { tabThrough, tabTo } from './support/keyboard.ts';
 import { storedVisits } from './support/tabletData.ts';
 
 let city: City;
@@ -81,5 +81,26 @@ test('pairing and the whole quick log work with the keyboard alone, with the foc
       outcome: 'follow-up',
     },
   ]);
+  await context.close();
+});
+
+test('at 200 % zoom with a message showing, no control reached with Tab hides behind the message', async () => {
+  const context = await browser.browser.newContext({
+    viewport: { width: 400, height: 550 },
+    deviceScaleFactor: 2,
+    locale: 'nl-BE',
+    timezoneId: 'Europe/Brussels',
+  });
+  const tablet = new Tablet(await context.newPage());
+  await tablet.open(city.origin);
+  await tablet.pair(await city.pairingCode());
+  await tablet.choosePoint(POINTS[0].name);
+  for (const number of [1, 2, 3, 4]) await tablet.checkIn(number);
+  await tablet.quickLog({ topic: 'itsme', outcome: 'resolved' });
+  await tablet.toast.getByText(tablet.t('common.saved')).waitFor();
+
+  const stops = await tabThrough(tablet.page, 30);
+  expect(stops.length).toBeGreaterThan(10);
+  expect(stops.filter((stop) => !stop.visible)).toEqual([]);
   await context.close();
 });

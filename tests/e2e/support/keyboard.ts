@@ -50,3 +50,14 @@ export async function tabTo(page: Page, name: string, maxPresses = 80): Promise<
   }
   throw new Error(`Tab never reached "${name}"; it went through: ${passed.join(' | ')}`);
 }
+
+/** Presses Tab `presses` times and answers every stop on the way (leaving the page counts as no stop). */
+export async function tabThrough(page: Page, presses: number): Promise<FocusStop[]> {
+  const stops: FocusStop[] = [];
+  for (let press = 0; press < presses; press++) {
+    await page.keyboard.press('Tab');
+    const stop = await focusStop(page);
+    if (stop.why !== 'nothing focused') stops.push(stop);
+  }
+  return stops;
+}
