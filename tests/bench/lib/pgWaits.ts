@@ -5,6 +5,7 @@
  * row lock as 'Lock'; for the disk as 'IO'; for the city to send the next
  * statement as 'Client'. It tells what limits a figure, not the figure.
  */
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 
 export interface WaitProfile {
@@ -13,11 +14,33 @@ export interface WaitProfile {
   busyConnections: number;
   /** share of those connection-samples per wait event type ('CPU' when not waiting) */
   byWait: Record<string, number>;
+  /** CPU time of the city's PostgreSQL backend processes during the sampling, ms (PostgreSQL on this machine only) */
+  backendCpuMs: number | null;
+}
+
+/** Linux clock ticks per second, as /proc/<pid>/stat counts CPU time. */
+const TICKS_PER_SECOND = 100;
+
+/** utime + stime of a process, ms; null when it cannot be read (ended, or on another machine). */
+function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
 }
 
 export async function sampleWaits(url: string, applicationName: string): Promise<() => Promise<WaitProfile>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  const backends = async () =>
+    (
+      await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [applicationName])
+    ).rows.map((row) => row.pid);
+  const cpuBefore = new Map<number, number>();
+  for (const pid of await backends()) cpuBefore.set(pid, processCpuMs(pid) ?? 0);
   const counts = new Map<string, number>();
   let samples = 0;
   let busy = 0;
@@ -37,9 +60,15 @@ export async function sampleWaits(url: string, applicationName: string): Promise
   return async () => {
     running = false;
     await loop;
+    let backendCpuMs: number | null = 0;
+    for (const pid of await backends()) {
+      const now = processCpuMs(pid);
+      // A connection opened during the run counts whole.
+      backendCpuMs = now === null || backendCpuMs === null ? null : backendCpuMs + now - (cpuBefore.get(pid) ?? 0);
+    }
     await client.end();
     const byWait: Record<string, number> = {};
     for (const [wait, count] of counts) byWait[wait] = Math.round((count / Math.max(1, busy)) * 1000) / 1000;
-    return { samples, busyConnections: samples > 0 ? busy / samples : 0, byWait };
+    return { samples, busyConnections: samples > 0 ? busy / samples : 0, byWait, backendCpuMs };
   };
 }

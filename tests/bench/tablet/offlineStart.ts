@@ -13,10 +13,18 @@ import type { BrowserContext } from 'playwright-core';
 
 export interface StartRun {
   throttle: number;
-  /** home screen in the document, ms after navigation start */
+  /** the service worker's answer to the navigation complete (responseEnd) */
+  documentMs: number;
+  /** the module scripts ran (domContentLoadedEventEnd) */
+  scriptsMs: number;
+  /** the app drew its first element */
+  firstRenderMs: number;
+  /** home screen in the document */
   shownMs: number;
   /** ...and a frame painted and a task run after it */
   interactiveMs: number;
+  /** main-thread tasks over 50 ms before that (the rest of the time the page waited, e.g. for IndexedDB) */
+  longTasksMs: number;
 }
 
 /**
@@ -25,8 +33,15 @@ export interface StartRun {
  * decorates functions with helpers the page does not have.
  */
 export const WATCH_FOR_HOME = `(() => {
+  globalThis.digibankLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) globalThis.digibankLongTasks.push([task.startTime, task.duration]);
+  }).observe({ type: 'longtask' });
   const mark = () => {
     if (globalThis.digibankHome) return true;
+    if (globalThis.digibankFirstRender === undefined && document.getElementById('app')?.firstElementChild) {
+      globalThis.digibankFirstRender = performance.now();
+    }
     if (!document.querySelector('.today-actions button') || !document.querySelector('.today-lists')) return false;
     const shownAt = performance.now();
     globalThis.digibankHome = { shownAt };
@@ -53,10 +68,31 @@ export async function startOnce(context: BrowserContext, origin: string, throttl
       { timeout: 60_000, polling: 50 },
     );
     await handle.dispose();
-    const marks = await page.evaluate(
-      () => (globalThis as unknown as { digibankHome: { shownAt: number; interactiveAt: number } }).digibankHome,
-    );
-    return { throttle, shownMs: marks.shownAt, interactiveMs: marks.interactiveAt };
+    const marks = await page.evaluate(() => {
+      const scope = globalThis as unknown as {
+        digibankHome: { shownAt: number; interactiveAt: number };
+        digibankFirstRender: number;
+        digibankLongTasks: [number, number][];
+      };
+      const before = scope.digibankLongTasks.filter(([start]) => start < scope.digibankHome.interactiveAt);
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return {
+        ...scope.digibankHome,
+        firstRender: scope.digibankFirstRender,
+        documentEnd: navigation.responseEnd,
+        scriptsRan: navigation.domContentLoadedEventEnd,
+        longTasks: before.reduce((sum, [, duration]) => sum + duration, 0),
+      };
+    });
+    return {
+      throttle,
+      documentMs: marks.documentEnd,
+      scriptsMs: marks.scriptsRan,
+      firstRenderMs: marks.firstRender,
+      shownMs: marks.shownAt,
+      interactiveMs: marks.interactiveAt,
+      longTasksMs: marks.longTasks,
+    };
   } catch (error) {
     const body = await page.evaluate(() => document.body?.innerHTML.slice(0, 500)).catch(() => 'no body');
     throw new Error(`the home screen never became interactive: ${(error as Error).message}\n${body}`);
