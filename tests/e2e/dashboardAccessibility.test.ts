@@ -61,6 +61,9 @@ for (const lang of ['nl', 'en'] as const) {
     await check(dashboard, 'sign-in');
     await dashboard.signIn(COORDINATOR.username, COORDINATOR.password);
     await check(dashboard, 'overview');
+    const showTable = dashboard.page.getByRole('button', { name: dashboard.t('chart.showTable'), pressed: false });
+    while ((await showTable.count()) > 0) await showTable.first().click();
+    await check(dashboard, 'overview-as-tables');
     for (const screen of ['barriers', 'report', 'points', 'tablets'] as const) {
       await dashboard.show(screen);
       await check(dashboard, screen);
