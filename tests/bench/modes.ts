@@ -36,7 +36,7 @@ export const SIZES: Record<Mode, BenchSizes> = {
     tablet: { startRuns: 10, saves: 500, saveRounds: 3, history: 300, waiting: 30 },
   },
   quick: {
-    drain: { runs: 3, visits: 2_000, baselineVisits: 300, latencyMs: 150, baselineSampleAtLatency: 10 },
+    drain: { runs: 3, visits: 2_000, baselineVisits: 200, latencyMs: 150, baselineSampleAtLatency: 10 },
     ingest: {
       runs: 1,
       stores: [...STORES],
@@ -46,7 +46,7 @@ export const SIZES: Record<Mode, BenchSizes> = {
       singleRequestsPerCell: 300,
       minRequestsPerTablet: 2,
     },
-    stats: { stores: [...STORES], visits: [1_000, 5_000, 15_000], calls: 10, naiveCalls: 3 },
+    stats: { stores: [...STORES], visits: [1_000, 3_000, 10_000], calls: 10, naiveCalls: 3 },
     tablet: { startRuns: 5, saves: 200, saveRounds: 2, history: 300, waiting: 30 },
   },
   smoke: {

@@ -3,8 +3,8 @@
  * measures; a goal missed is printed as missed with the real figure.
  */
 import type { DrainFigures } from './drain/drainBench.ts';
-import type { IngestFigures } from './ingest/ingestBench.ts';
-import { formatNumber as n, showSpread } from './lib/summary.ts';
+import type { IngestCell, IngestFigures } from './ingest/ingestBench.ts';
+import { median, formatNumber as n, showSpread } from './lib/summary.ts';
 import type { StatsFigures } from './stats/statsBench.ts';
 import type { TabletFigures } from './tablet/tabletBench.ts';
 
@@ -42,11 +42,17 @@ function drainLines(drain: DrainFigures): string[] {
 }
 
 function ingestLines(ingest: IngestFigures): string[] {
-  const lines = ['Server ingest (load generator in this process, city in its own; gzip bodies)'];
-  lines.push('  store     tablets  visits/req   visits/s                    p50                  p99');
+  const lines = ['Server ingest (load generator in this process, city in its own; gzip bodies; CPU per visit, medians of runs)'];
+  lines.push('  store     tablets  visits/req   visits/s                    p50                  p99                  CPU/visit');
   for (const c of ingest.cells) {
+    const perVisit = (pick: (run: IngestCell['runs'][number]) => number | null | undefined) => {
+      const values = c.runs.map((run) => pick(run)).filter((v): v is number => typeof v === 'number');
+      return values.length === c.runs.length ? `${n(median(values), 0)} µs` : '–';
+    };
+    const city = perVisit((run) => (run.cpu.cityMs * 1000) / run.visits);
+    const database = perVisit((run) => (run.waits?.backendCpuMs == null ? null : (run.waits.backendCpuMs * 1000) / run.visits));
     lines.push(
-      `  ${c.store.padEnd(9)} ${String(c.tablets).padStart(7)}  ${String(c.visitsPerRequest).padStart(10)}   ${showSpread(c.visitsPerSecond, 0).padEnd(26)}  ${ms(c.p50Ms).padEnd(19)}  ${ms(c.p99Ms)}`,
+      `  ${c.store.padEnd(9)} ${String(c.tablets).padStart(7)}  ${String(c.visitsPerRequest).padStart(10)}   ${showSpread(c.visitsPerSecond, 0).padEnd(26)}  ${ms(c.p50Ms).padEnd(19)}  ${ms(c.p99Ms).padEnd(19)}  city ${city}${c.store === 'postgres' ? `, PostgreSQL ${database}` : ''}`,
     );
   }
   return lines;
@@ -75,6 +81,11 @@ function tabletLines(tablet: TabletFigures): string[] {
     `  first load JS (gzip): index.html's scripts ${kb(f.critical.gzip)} (${f.critical.files.length} files); all JS the page fetched ${kb(f.page.gzip)} (${f.page.files.length} files); sw.js ${kb(f.serviceWorker.gzip)}`,
     `  precache: ${f.precache.entries} entries, ${kb(f.precache.bytes)} (${kb(f.precache.gzip)} gzip)`,
     `  offline start to interactive: ${ms(tablet.offlineStart.unthrottledMs)}; with ${tablet.offlineStart.throttle}× CPU throttling ${ms(tablet.offlineStart.throttledMs)}`,
+    ...[1, tablet.offlineStart.throttle].map((throttle) => {
+      const runs = tablet.offlineStart.runs.filter((run) => run.throttle === throttle);
+      const at = (pick: (run: (typeof runs)[number]) => number) => `${n(median(runs.map(pick)), 0)} ms`;
+      return `    ${throttle}×: document from the worker ${at((r) => r.documentMs)}, scripts ran ${at((r) => r.scriptsMs)}, first render ${at((r) => r.firstRenderMs)}, home shown ${at((r) => r.shownMs)}, interactive ${at((r) => r.interactiveMs)} (long tasks ${at((r) => r.longTasksMs)})`;
+    }),
     `  save one visit (${s.count} saves): strict p50 ${showSpread(s.strict.p50Ms, 2, ' ms')}, p95 ${showSpread(s.strict.p95Ms, 2, ' ms')}; relaxed p50 ${showSpread(s.relaxed.p50Ms, 2, ' ms')}, p95 ${showSpread(s.relaxed.p95Ms, 2, ' ms')}`,
   ];
 }
