@@ -126,6 +126,20 @@ describe('a host opens a visit to correct it', () => {
     expect(await screen.findByRole('heading', { name: 'Klaar vandaag (1)' })).toBeTruthy();
     expect(await t.db.visits.get(id)).toMatchObject({ deleted: false, rev: 3 });
   });
+
+  it('leaves the confirmation behind when the host moves on to another section', async () => {
+    const t = await pairedTablet();
+    const id = await loggedVisit(t);
+    renderApp(t, { hash: `#/visit/${id}` });
+    fireEvent.click(await screen.findByRole('button', { name: 'Verwijderen' }));
+    const toast = screen.getByRole('status', { name: 'Meldingen' });
+    await within(toast).findByText('Bezoek verwijderd');
+
+    fireEvent.click(screen.getByRole('link', { name: 'Vandaag' }));
+    expect(within(toast).getByText('Bezoek verwijderd')).toBeTruthy();
+    fireEvent.click(screen.getByRole('link', { name: 'Instellingen' }));
+    expect(within(toast).queryByText('Bezoek verwijderd')).toBeNull();
+  });
 });
 
 describe('changes left from before', () => {

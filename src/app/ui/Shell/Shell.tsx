@@ -8,6 +8,7 @@ import { useNow } from '../hooks/useNow.ts';
 import { hrefOf, type Route } from '../hooks/useRoute.ts';
 import { useI18n } from '../i18n/I18n.tsx';
 import { useTablet } from '../TabletContext.ts';
+import { useToast } from '../Toast/Toast.tsx';
 import { SyncStatusSlot } from './SyncSlots.tsx';
 import './Shell.css';
 
@@ -26,6 +27,7 @@ const SECTIONS = [
 export function Shell({ pointName, route, children }: Props) {
   const { t, day } = useI18n();
   const now = useNow(useTablet().now, 60_000);
+  const toast = useToast();
   const section = route.name === 'history' || route.name === 'settings' ? route.name : 'today';
   return (
     <div class="shell">
@@ -45,6 +47,8 @@ export function Shell({ pointName, route, children }: Props) {
               class="shell-nav-link"
               href={hrefOf(item.route)}
               aria-current={section === item.route.name ? 'page' : undefined}
+              // A confirmation belongs to the screen it was given on: moving to another section ends it.
+              onClick={() => section !== item.route.name && toast(null)}
             >
               {t(item.key)}
             </a>
