@@ -6,8 +6,8 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { missingBrowser } from '../helpers/chromium.ts';
 import { type Builds, buildBoth } from './support/builds.ts';
-import { missingBrowser } from './support/chromium.ts';
 import { prepareCityTemplates } from './support/city.ts';
 
 declare module 'vitest' {

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { nl } from '../../src/shared/i18n/translate.ts';
+import { launchProfile } from '../helpers/chromium.ts';
 import { Tablet } from './pages/tablet.ts';
-import { launchProfile } from './support/chromium.ts';
 import { City, POINTS } from './support/city.ts';
 import { cachedUrls, configFromPage, storedVisits } from './support/tabletData.ts';
 

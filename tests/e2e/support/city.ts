@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../../helpers/chromium.ts';
 import { CityServer } from './cityServer.ts';
 import { Coordinator } from './coordinator.ts';
 

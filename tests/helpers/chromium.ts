@@ -43,12 +43,15 @@ export function launchChromium(): Promise<Browser> {
  * considers an app installable outside incognito, and only such a profile
  * keeps its service worker and data when the browser is closed and started again.
  */
-export function launchProfile(userDataDir: string, options: { offline?: boolean } = {}): Promise<BrowserContext> {
+export function launchProfile(
+  userDataDir: string,
+  options: { offline?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: chromePath(),
     args: ARGS,
     headless: true,
-    viewport: { width: 800, height: 1100 },
+    viewport: options.viewport ?? { width: 800, height: 1100 },
     locale: 'nl-BE',
     timezoneId: 'Europe/Brussels',
     offline: options.offline ?? false,
