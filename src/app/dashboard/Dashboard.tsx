@@ -16,7 +16,12 @@ import { chooseLanguage, LANGUAGE_KEY } from './language.ts';
 import { Screens } from './screens/shell/Screens.tsx';
 import { FirstAccount } from './screens/signIn/FirstAccount.tsx';
 import { SignIn } from './screens/signIn/SignIn.tsx';
+// In this order: later files refine earlier ones, and print.css comes last.
 import './dashboard.css';
+import './overview.css';
+import './manage.css';
+import './report.css';
+import './print.css';
 
 export interface DashboardProps extends DashboardDeps {
   storage: Pick<Storage, 'getItem' | 'setItem'>;
