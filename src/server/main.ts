@@ -2,8 +2,9 @@
  * The city endpoint as a process: configuration from the environment, the
  * store (PGlite in DATA_DIR, or PostgreSQL at DATABASE_URL), the HTTP server
  * with the built tablet app, the admin channel for the CLI, the daily
- * retention purge, the one-time setup code while no coordinator exists, and
- * a graceful stop on SIGTERM/SIGINT.
+ * retention purge, the background fold of the statistics' roll-ups, the
+ * one-time setup code while no coordinator exists, and a graceful stop on
+ * SIGTERM/SIGINT.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -19,6 +20,7 @@ import type { RandomSource } from './security/secrets.ts';
 import { issueSetupCode } from './setup.ts';
 import { openStore } from './store/open.ts';
 import { scheduleRetention } from './store/retention.ts';
+import { scheduleRollupFolds } from './store/rollupQueue.ts';
 import type { Store } from './store/sql.ts';
 
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -78,10 +80,15 @@ export async function startServer(env: ServerEnv, options: StartOptions = {}): P
     onError: (error) =>
       app.log.error({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 'retention purge failed'),
   });
+  const folds = scheduleRollupFolds(store, {
+    onError: (error) =>
+      app.log.error({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 'roll-up fold failed'),
+  });
   const stop = async () => {
     retention.stop();
     await admin?.close();
     await app.close();
+    await folds.stop();
     await store.close();
   };
 

@@ -14,6 +14,7 @@
 import type { StatsAnswer } from '../../shared/stats.ts';
 import { codesOf, KINDS, type Kind } from '../../shared/taxonomy.ts';
 import { ALL, METRIC } from '../store/rollupContributions.ts';
+import { foldQueuedRollups } from '../store/rollupQueue.ts';
 import type { Store } from '../store/sql.ts';
 import { perKind, rangeParams, rollupSource } from './rollupSource.ts';
 
@@ -92,6 +93,8 @@ export async function getStats(store: Store, query: StatsQuery): Promise<StatsAn
   // The level of one point or of all points (''), and the kinds to sum.
   const kinds = kind ? [kind] : KIND_CODES;
   const sql = SQL_BY_KIND_COUNT.get(kinds.length) as { counts: string; byDay: string };
+  // Every visit written before this call is in the figures.
+  await foldQueuedRollups(store);
   const { rows, byDay } = await store.transaction(async (tx) => {
     // A few thousand rows read by exact range scans: launching parallel workers costs more than it saves.
     await tx.query('SET LOCAL max_parallel_workers_per_gather = 0');

@@ -8,7 +8,8 @@
  */
 import { codesOf, KINDS, TOPICS } from '../../shared/taxonomy.ts';
 import { METRIC } from '../store/rollupContributions.ts';
-import type { Sql } from '../store/sql.ts';
+import { foldQueuedRollups } from '../store/rollupQueue.ts';
+import type { Store } from '../store/sql.ts';
 import { CSV_BOM, csvRecord, csvText } from './csv.ts';
 import { rangeParams, rollupSource } from './rollupSource.ts';
 
@@ -57,7 +58,8 @@ interface FigureRow {
 }
 
 /** The whole open-data file (small: months × points), byte-order mark and header included. */
-export async function openDataCsv(db: Sql, range: { from: string; to: string }): Promise<string> {
+export async function openDataCsv(db: Store, range: { from: string; to: string }): Promise<string> {
+  await foldQueuedRollups(db);
   const points = await db.query<{ id: string; name: string }>('SELECT id, name FROM points');
   const names = new Map(points.map((point) => [point.id, point.name]));
   const rows = await db.query<FigureRow>(OPEN_DATA_SQL, [

@@ -6,6 +6,7 @@
  * rescue file imported late) has its row stored again but adds nothing to the
  * roll-ups (store/rollups.ts), and the next purge removes the row again.
  */
+import { foldQueuedRollups } from './rollupQueue.ts';
 import { foldRollupSlots } from './rollups.ts';
 import type { Store } from './sql.ts';
 
@@ -22,7 +23,10 @@ SELECT ((($1::timestamptz AT TIME ZONE 'Europe/Brussels')::date - make_interval(
 const PURGE_SQL = `
 WITH gone AS (
   DELETE FROM visits
-   WHERE id IN (SELECT id FROM visits WHERE arrived_at < $1::timestamptz ORDER BY arrived_at LIMIT $2)
+   WHERE id IN (SELECT id FROM visits v
+                 WHERE arrived_at < $1::timestamptz
+                   AND NOT EXISTS (SELECT 1 FROM rollup_queue q WHERE q.visit_id = v.id)
+                 ORDER BY arrived_at LIMIT $2)
   RETURNING id, device_id, rev
 )
 INSERT INTO purged_visits (id, device_id, rev)
@@ -41,6 +45,8 @@ export async function purgeOldVisits(store: Store, now: Date, months: number): P
   if (!Number.isInteger(months) || months < 1) throw new RangeError('the retention is a whole number of months, at least 1');
   const [row] = await store.query<{ cutoff: string }>(CUTOFF_SQL, [now.toISOString(), months]);
   const cutoff = row?.cutoff as string;
+  // A purged visit's contribution stays in the roll-ups, so it must be in them first; one queued since waits for the next purge.
+  await foldQueuedRollups(store);
   let purged = 0;
   for (;;) {
     const rows = await store.transaction((tx) => tx.query(PURGE_SQL, [cutoff, PURGE_BATCH]));

@@ -3,8 +3,9 @@
  * visit in request order, applied / unchanged / stale / rejected, a visit
  * owned by the device that first pushed it, idempotent under retries and
  * concurrent pushes. A whole batch is checked first, then written in one
- * transaction with the daily roll-ups, so everything reported applied or
- * unchanged is committed before the answer leaves.
+ * transaction with its note in the roll-up queue (rollupQueue.ts), so
+ * everything reported applied or unchanged is committed before the answer
+ * leaves, and the next statistics read counts it.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Compile } from 'typebox/compile';
@@ -13,7 +14,7 @@ import { Visit, type VisitRecord } from '../../shared/visit.ts';
 import { checkVisit, type FieldError } from '../../shared/visitRules.ts';
 import { deviceExists } from './devices.ts';
 import { existingPointIds } from './points.ts';
-import { applyRollups, type RollupChange } from './rollups.ts';
+import { queueRollups } from './rollupQueue.ts';
 import type { Sql, Store } from './sql.ts';
 
 interface Candidate {
@@ -149,8 +150,10 @@ async function writeBatch(tx: Sql, deviceId: string, candidates: Candidate[], no
       [JSON.stringify(updates), now.toISOString()],
     );
   }
-  const changes: RollupChange[] = [...written].map(([key, after]) => ({ before: before.get(key) ?? null, after }));
-  if (changes.length > 0) await applyRollups(tx, changes);
+  await queueRollups(
+    tx,
+    ordered.map(([key]) => ({ id: key, before: before.get(key) ?? null })),
+  );
   return decided;
 }
 

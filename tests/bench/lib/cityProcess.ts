@@ -2,7 +2,7 @@
  * The city endpoint as the benchmarks run it: its own Node process, so the
  * tablets and load generators in the benchmark process do not share its
  * event loop. It is what src/server/main.ts starts (openStore → buildApp →
- * listen), with request logging at `info` into a file, and one deviation:
+ * listen, and the background roll-up fold), with request logging at `info` into a file, and one deviation:
  * the pairing rate limit is raised, because every benchmark tablet pairs
  * from 127.0.0.1.
  *
@@ -20,6 +20,7 @@ import { OWASP_SCRYPT } from '../../../src/server/security/passwords.ts';
 import { addCoordinator } from '../../../src/server/setup.ts';
 import { getStats } from '../../../src/server/stats/getStats.ts';
 import { openStore } from '../../../src/server/store/open.ts';
+import { scheduleRollupFolds } from '../../../src/server/store/rollupQueue.ts';
 import type { CityCommand, CityOptions, CityReply } from './cityProtocol.ts';
 import { NAIVE_YEAR_SQL } from './naiveStats.ts';
 
@@ -42,6 +43,7 @@ const app = await buildApp({
 const made = await addCoordinator(store, options.coordinator, (n) => randomBytes(n), OWASP_SCRYPT);
 if (!made.ok) throw new Error(`benchmark coordinator: ${made.reason}`);
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
+const folds = scheduleRollupFolds(store, { onError: (error) => app.log.error({ err: error }, 'roll-up fold failed') });
 
 async function handle(command: CityCommand): Promise<CityReply> {
   switch (command.type) {
@@ -66,6 +68,7 @@ async function handle(command: CityCommand): Promise<CityReply> {
     }
     case 'stop':
       await app.close();
+      await folds.stop();
       await store.close();
       await new Promise<void>((resolve) => logStream.end(resolve));
       return { type: 'stopped', id: command.id };

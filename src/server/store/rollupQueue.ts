@@ -1,0 +1,116 @@
+/**
+ * The roll-ups behind the visits (migration 003_rollup_queue.sql). A sync
+ * write only notes which visits changed and what the roll-ups counted for them
+ * before; folding moves those notes into visit_rollups in large batches,
+ * outside the sync's transaction. Statistics fold first, so every answer still
+ * counts every visit written before it.
+ *
+ * Locks follow the writers' order, visit rows first and queue rows second, so
+ * a fold never deadlocks with a sync. A fold takes the visits it folds FOR
+ * UPDATE and so reads the version a sync in flight commits, together with the
+ * queue row that sync left as it was.
+ */
+import type { VisitRecord } from '../../shared/visit.ts';
+import { applyRollups, type RollupChange } from './rollups.ts';
+import type { Sql, Store } from './sql.ts';
+
+/** One visit written by a sync: its id and the stored version it replaced (null for a new visit). */
+export interface QueuedChange {
+  id: string;
+  before: VisitRecord | null;
+}
+
+/** Visits folded per transaction: embedded PGlite serves no other query while one runs. */
+export const FOLD_BATCH = 2_000;
+export const DEFAULT_FOLD_EVERY_MS = 1_000;
+
+/** Notes the changed visits in the sync's transaction. A visit already queued keeps the `before` the roll-ups count. */
+export async function queueRollups(tx: Sql, changes: readonly QueuedChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.query(
+    `INSERT INTO rollup_queue (visit_id, before)
+     SELECT id, before::jsonb FROM unnest($1::uuid[], $2::text[]) AS t(id, before)
+     ON CONFLICT (visit_id) DO NOTHING`,
+    [changes.map((change) => change.id), changes.map((change) => (change.before ? JSON.stringify(change.before) : null))],
+  );
+}
+
+async function foldBatch(tx: Sql, limit: number): Promise<number> {
+  const waiting = await tx.query<{ id: string }>(
+    'SELECT visit_id::text AS id FROM rollup_queue ORDER BY visit_id LIMIT $1',
+    [limit],
+  );
+  if (waiting.length === 0) return 0;
+  const ids = waiting.map((row) => row.id);
+  const visits = await tx.query<{ id: string; record: VisitRecord }>(
+    'SELECT id::text AS id, record FROM visits WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+    [ids],
+  );
+  const current = new Map(visits.map((row) => [row.id, row.record]));
+  // Another fold may have taken some of them meanwhile: only the rows deleted here are folded here.
+  const taken = await tx.query<{ id: string; before: VisitRecord | null }>(
+    'DELETE FROM rollup_queue WHERE visit_id = ANY($1::uuid[]) RETURNING visit_id::text AS id, before',
+    [ids],
+  );
+  const changes: RollupChange[] = [];
+  for (const { id, before } of taken) {
+    const after = current.get(id);
+    // Retention never purges a queued visit, so `after` is always there; without it there is nothing to add.
+    if (after) changes.push({ before, after });
+  }
+  await applyRollups(tx, changes);
+  return taken.length;
+}
+
+/**
+ * Folds everything queued when it starts, `batch` visits per transaction.
+ * Returns how many visits it folded. Safe to run from several processes at once.
+ */
+export async function foldQueuedRollups(store: Store, batch = FOLD_BATCH): Promise<number> {
+  let folded = 0;
+  for (;;) {
+    const taken = await store.transaction((tx) => foldBatch(tx, batch));
+    folded += taken;
+    // Fewer than a full batch: the queue was empty at that moment; syncs still arriving wait for the next fold.
+    if (taken < batch) return folded;
+  }
+}
+
+export interface FoldSchedule {
+  stop(): Promise<void>;
+}
+
+export interface FoldOptions {
+  everyMs?: number;
+  onError: (error: unknown) => void;
+  setTimer?: (run: () => void, ms: number) => unknown;
+  clearTimer?: (timer: unknown) => void;
+}
+
+/** Folds the queue every `everyMs` until stopped; `stop` waits for a fold in progress. */
+export function scheduleRollupFolds(store: Store, options: FoldOptions): FoldSchedule {
+  const everyMs = options.everyMs ?? DEFAULT_FOLD_EVERY_MS;
+  const setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms).unref());
+  const clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer as NodeJS.Timeout));
+  let stopped = false;
+  let timer: unknown = null;
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = foldQueuedRollups(store)
+      .then(
+        () => {},
+        (error: unknown) => options.onError(error),
+      )
+      .finally(() => {
+        if (!stopped) timer = setTimer(run, everyMs);
+      });
+  };
+  timer = setTimer(run, everyMs);
+  return {
+    async stop() {
+      stopped = true;
+      if (timer !== null) clearTimer(timer);
+      await running;
+    },
+  };
+}
