@@ -2,10 +2,12 @@
  * Writing pushed visits by the sync rules (sync-protocol.md): one result per
  * visit in request order, applied / unchanged / stale / rejected, a visit
  * owned by the device that first pushed it, idempotent under retries and
- * concurrent pushes. A whole batch is checked first, then written in one
- * transaction with its note in the roll-up queue (rollupQueue.ts), so
- * everything reported applied or unchanged is committed before the answer
- * leaves, and the next statistics read counts it.
+ * concurrent pushes. A whole batch is checked first. Visits the city has
+ * never seen (nearly all of them) are stored in one statement; the others are
+ * decided and written in one transaction. Either way a visit's note in the
+ * roll-up queue (rollupQueue.ts) is committed with it, everything reported
+ * applied or unchanged is committed before the answer leaves, and the next
+ * statistics read counts it.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Compile } from 'typebox/compile';
@@ -53,8 +55,11 @@ export async function writeVisits(store: Store, deviceId: string, visits: readon
     candidates.push({ index, key: record.id, record });
   });
 
-  const points = await existingPointIds(store, [...new Set(candidates.map((c) => c.record.pointId))]);
-  const known = candidates.filter((candidate) => {
+  const rest = await insertNewVisits(store, deviceId, candidates, now, results);
+  if (rest.length === 0) return results;
+
+  const points = await existingPointIds(store, [...new Set(rest.map((c) => c.record.pointId))]);
+  const known = rest.filter((candidate) => {
     if (points.has(candidate.record.pointId)) return true;
     results[candidate.index] = rejected(idOf(visits[candidate.index]), [
       { field: 'pointId', code: 'unknown-point', message: `"${candidate.record.pointId}" is not a known point` },
@@ -72,6 +77,62 @@ export async function writeVisits(store: Store, deviceId: string, visits: readon
       if (!isRetryable(error) || attempt === ATTEMPTS) throw error;
     }
   }
+}
+
+// Columns of a visit row from one visit record `r` (jsonb): $1 is the device, $3 the time received.
+const VISIT_COLUMNS = 'id, device_id, rev, point_id, kind, arrived_at, deleted, record, received_at';
+const VISIT_VALUES = `(r->>'id')::uuid, $1, (r->>'rev')::int, r->>'pointId', r->>'kind', (r->>'arrivedAt')::timestamptz,
+       (r->>'deleted')::boolean, r, $3`;
+
+// One statement, so one round trip and its own transaction: the visits with a known point are stored
+// and queued for the roll-ups unless their id is already taken.
+const INSERT_NEW = `
+WITH inserted AS (
+  INSERT INTO visits (${VISIT_COLUMNS})
+  SELECT ${VISIT_VALUES}
+    FROM jsonb_array_elements($2::jsonb) AS r
+   WHERE EXISTS (SELECT 1 FROM points p WHERE p.id = r->>'pointId')
+   ORDER BY (r->>'id')::uuid
+  ON CONFLICT (id) DO NOTHING
+  RETURNING id
+), queued AS (
+  INSERT INTO rollup_queue (visit_id) SELECT id FROM inserted ON CONFLICT (visit_id) DO NOTHING
+)
+SELECT id::text AS id FROM inserted`;
+
+/**
+ * The common case first: visits the city has never seen. Stores those in one
+ * statement and answers them `applied`; returns the candidates still to be
+ * decided (ids already stored, unknown points), for the full rules. A batch
+ * that holds an id twice goes to the full rules whole.
+ */
+async function insertNewVisits(
+  store: Store,
+  deviceId: string,
+  candidates: Candidate[],
+  now: Date,
+  results: SyncResult[],
+): Promise<Candidate[]> {
+  if (candidates.length === 0 || new Set(candidates.map((c) => c.key)).size !== candidates.length) return candidates;
+  let rows: { id: string }[] = [];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      rows = await store.query<{ id: string }>(INSERT_NEW, [
+        deviceId,
+        JSON.stringify(candidates.map((c) => c.record)),
+        now.toISOString(),
+      ]);
+      break;
+    } catch (error) {
+      if (!isRetryable(error) || attempt === ATTEMPTS) throw error;
+    }
+  }
+  const inserted = new Set(rows.map((row) => row.id));
+  return candidates.filter((candidate) => {
+    if (!inserted.has(candidate.key)) return true;
+    results[candidate.index] = { id: candidate.record.id, status: 'applied' };
+    return false;
+  });
 }
 
 /** Another push inserting the same new ids, or PostgreSQL breaking a deadlock between two pushes. */
@@ -132,9 +193,8 @@ async function writeBatch(tx: Sql, deviceId: string, candidates: Candidate[], no
   const updates = ordered.filter(([key]) => before.get(key) !== null).map(([, record]) => record);
   if (inserts.length > 0) {
     const inserted = await tx.query(
-      `INSERT INTO visits (id, device_id, rev, point_id, kind, arrived_at, deleted, record, received_at)
-       SELECT (r->>'id')::uuid, $1, (r->>'rev')::int, r->>'pointId', r->>'kind', (r->>'arrivedAt')::timestamptz,
-              (r->>'deleted')::boolean, r, $3
+      `INSERT INTO visits (${VISIT_COLUMNS})
+       SELECT ${VISIT_VALUES}
        FROM jsonb_array_elements($2::jsonb) AS r
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       [deviceId, JSON.stringify(inserts), now.toISOString()],
