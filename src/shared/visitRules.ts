@@ -75,31 +75,35 @@ const ms = (time: string | null): number | null => (time === null ? null : isRea
 /** A visit is at most 3 levels deep (visit → visitor → groups); hostile nesting would exhaust the validator's stack. */
 const MAX_VISIT_DEPTH = 4;
 
+// Recursion stops at `limit`, so no nesting depth can exhaust the stack here.
 function deeperThan(value: unknown, limit: number): boolean {
-  // Iterative on purpose: no nesting depth can exhaust the stack here.
-  const pending: Array<[unknown, number]> = [[value, 0]];
-  while (pending.length > 0) {
-    const [next, depth] = pending.pop() as [unknown, number];
-    if (next === null || typeof next !== 'object') continue;
-    if (depth >= limit) return true;
-    for (const inner of Array.isArray(next) ? next : Object.values(next)) pending.push([inner, depth + 1]);
+  if (value === null || typeof value !== 'object') return false;
+  if (limit <= 0) return true;
+  if (Array.isArray(value)) return value.some((inner) => deeperThan(inner, limit - 1));
+  for (const key in value) {
+    if (deeperThan((value as Record<string, unknown>)[key], limit - 1)) return true;
   }
   return false;
 }
 
 function nestingErrors(value: unknown): FieldError[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
-  return Object.entries(value)
-    .filter(([, inner]) => deeperThan(inner, MAX_VISIT_DEPTH - 1))
-    .map(([field]) => ({ field, code: 'invalid' as const, message: 'is nested too deeply' }));
+  const errors: FieldError[] = [];
+  for (const [field, inner] of Object.entries(value)) {
+    if (deeperThan(inner, MAX_VISIT_DEPTH - 1)) errors.push({ field, code: 'invalid', message: 'is nested too deeply' });
+  }
+  return errors;
 }
+
+const TIME_FIELDS = ['arrivedAt', 'startedAt', 'endedAt', 'createdAt', 'updatedAt'] as const;
 
 /** Cross-field rules on a schema-valid visit. `nowMs` is the checker's clock. */
 export function ruleErrors(visit: VisitRecord, nowMs: number): FieldError[] {
   const errors: FieldError[] = [];
   const add = (field: string, code: FieldErrorCode, message: string) => errors.push({ field, code, message });
   const times = { arrivedAt: ms(visit.arrivedAt), startedAt: ms(visit.startedAt), endedAt: ms(visit.endedAt) };
-  for (const [field, value] of Object.entries({ ...times, createdAt: ms(visit.createdAt), updatedAt: ms(visit.updatedAt) })) {
+  for (const field of TIME_FIELDS) {
+    const value = field === 'createdAt' || field === 'updatedAt' ? ms(visit[field]) : times[field];
     if (value !== null && Number.isNaN(value)) add(field, 'invalid', 'is not a real date and time');
   }
   const arrived = times.arrivedAt;

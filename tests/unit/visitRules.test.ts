@@ -63,6 +63,11 @@ describe('the visit contract shared by tablet and server', () => {
 
   it('refuses dates the calendar does not have, which Date.parse would roll over', () => {
     expect(codes(visit({ arrivedAt: '2026-02-29T09:00:00+01:00' }))).toEqual(['arrivedAt:invalid']);
+    expect(codes(visit({ arrivedAt: '2024-02-29T09:00:00+01:00' }))).toEqual([]);
+    expect(codes(visit({ arrivedAt: '1900-02-29T09:00:00+01:00' }))).toEqual(['arrivedAt:invalid']);
+    expect(codes(visit({ arrivedAt: '2000-02-29T09:00:00+01:00' }))).toEqual([]);
+    expect(codes(visit({ arrivedAt: '2026-04-31T09:00:00+01:00' }))).toEqual(['arrivedAt:invalid']);
+    expect(codes(visit({ arrivedAt: '2026-11-22T09:00:00+16:00' }))).toEqual(['arrivedAt:invalid']);
     expect(codes(visit({ updatedAt: '2026-11-22T24:00:00+01:00' }))).toEqual(['updatedAt:invalid']);
     expect(codes(visit({ arrivedAt: '2026-11-22T08:14:03.120Z' }))).toEqual([]);
   });

@@ -13,18 +13,6 @@ import { HttpError, type RouteContext } from './context.ts';
 
 const errors = { '4xx': ErrorResponse };
 
-/** The point of the most recently changed visit the server now holds, to show where a tablet was last used. */
-function lastPointOf(visits: unknown[], statuses: string[]): string | null {
-  let best: { at: number; pointId: string } | null = null;
-  visits.forEach((visit, index) => {
-    if (statuses[index] !== 'applied' && statuses[index] !== 'unchanged') return;
-    const { updatedAt, pointId } = visit as { updatedAt: string; pointId: string };
-    const at = Date.parse(updatedAt);
-    if (!best || at >= best.at) best = { at, pointId };
-  });
-  return (best as { pointId: string } | null)?.pointId ?? null;
-}
-
 export const syncRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { store, now }) => {
   app.get(
     '/config',
@@ -34,7 +22,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, {
     },
     async (request) => {
       const at = now();
-      await recordContact(store, request.deviceId as string, at);
+      await recordContact(store, request.deviceId as string, { now: at });
       const points = await listPoints(store, { activeOnly: true });
       return {
         points: points.map(({ id, name }) => ({ id, name })),
@@ -62,14 +50,10 @@ export const syncRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, {
       },
     },
     async (request) => {
-      const deviceId = request.deviceId as string;
       const at = now();
-      const results = await writeVisits(store, deviceId, request.body.visits, at);
-      const lastPoint = lastPointOf(
-        request.body.visits,
-        results.map((result) => result.status),
-      );
-      await recordContact(store, deviceId, at, request.body.client, lastPoint);
+      const results = await writeVisits(store, request.deviceId as string, request.body.visits, at, {
+        client: request.body.client,
+      });
       return { results, serverTime: at.toISOString() };
     },
   );

@@ -58,34 +58,37 @@ export async function pairDevice(sql: Sql, input: PairInput): Promise<string> {
   return input.newId;
 }
 
-/**
- * Notes that a device called, with what its heartbeat says about the visits
- * waiting on it and the point of its latest visit, in one statement.
- */
-export async function recordContact(
-  sql: Sql,
-  deviceId: string,
-  now: Date,
-  client?: ClientInfo,
-  lastPointId?: string | null,
-): Promise<void> {
-  await sql.query(
-    `UPDATE devices SET last_seen_at = $2,
-       app_version = CASE WHEN $3 THEN $4 ELSE app_version END,
-       pending = CASE WHEN $3 THEN $5::int ELSE pending END,
-       oldest_pending_at = CASE WHEN $3 THEN $6::timestamptz ELSE oldest_pending_at END,
-       last_point_id = COALESCE($7, last_point_id)
-     WHERE id = $1`,
-    [
-      deviceId,
-      now.toISOString(),
-      client !== undefined,
-      client?.appVersion ?? null,
-      client?.pending ?? null,
-      client?.oldestPendingAt ?? null,
-      lastPointId ?? null,
-    ],
-  );
+/** What a device's call says about it: when, its heartbeat (if it sent one) and the point of its latest visit. */
+export interface Contact {
+  now: Date;
+  client?: ClientInfo | undefined;
+  lastPointId?: string | null | undefined;
+}
+
+/** The SET list of the contact update, its parameters numbered from `$first` (see `contactParams`). */
+export function contactAssignments(first: number): string {
+  const $ = (offset: number) => `$${first + offset}`;
+  return `last_seen_at = ${$(0)},
+       app_version = CASE WHEN ${$(1)} THEN ${$(2)} ELSE app_version END,
+       pending = CASE WHEN ${$(1)} THEN ${$(3)}::int ELSE pending END,
+       oldest_pending_at = CASE WHEN ${$(1)} THEN ${$(4)}::timestamptz ELSE oldest_pending_at END,
+       last_point_id = COALESCE(${$(5)}, last_point_id)`;
+}
+
+export function contactParams({ now, client, lastPointId }: Contact): unknown[] {
+  return [
+    now.toISOString(),
+    client !== undefined,
+    client?.appVersion ?? null,
+    client?.pending ?? null,
+    client?.oldestPendingAt ?? null,
+    lastPointId ?? null,
+  ];
+}
+
+/** Notes that a device called, in one statement (a sync notes it with its visits: visitWrites.ts). */
+export async function recordContact(sql: Sql, deviceId: string, contact: Contact): Promise<void> {
+  await sql.query(`UPDATE devices SET ${contactAssignments(2)} WHERE id = $1`, [deviceId, ...contactParams(contact)]);
 }
 
 export async function deviceExists(sql: Sql, deviceId: string): Promise<boolean> {

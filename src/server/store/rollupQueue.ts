@@ -36,10 +36,9 @@ export async function queueRollups(tx: Sql, changes: readonly QueuedChange[]): P
 }
 
 async function foldBatch(tx: Sql, limit: number): Promise<number> {
-  const waiting = await tx.query<{ id: string }>(
-    'SELECT visit_id::text AS id FROM rollup_queue ORDER BY visit_id LIMIT $1',
-    [limit],
-  );
+  const waiting = await tx.query<{ id: string }>('SELECT visit_id::text AS id FROM rollup_queue ORDER BY visit_id LIMIT $1', [
+    limit,
+  ]);
   if (waiting.length === 0) return 0;
   const ids = waiting.map((row) => row.id);
   const visits = await tx.query<{ id: string; record: VisitRecord }>(

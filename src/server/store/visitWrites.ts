@@ -11,19 +11,14 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Compile } from 'typebox/compile';
-import { MAX_BATCH_VISITS, type RescueFile, type SyncResult } from '../../shared/protocol.ts';
+import { type ClientInfo, MAX_BATCH_VISITS, type RescueFile, type SyncResult } from '../../shared/protocol.ts';
 import { Visit, type VisitRecord } from '../../shared/visit.ts';
 import { checkVisit, type FieldError } from '../../shared/visitRules.ts';
-import { deviceExists } from './devices.ts';
+import { deviceExists, recordContact } from './devices.ts';
+import { type Candidate, DEADLOCK, insertNewVisits, VISIT_COLUMNS, VISIT_VALUES } from './newVisits.ts';
 import { existingPointIds } from './points.ts';
 import { queueRollups } from './rollupQueue.ts';
 import type { Sql, Store } from './sql.ts';
-
-interface Candidate {
-  index: number;
-  key: string;
-  record: VisitRecord;
-}
 
 interface StoredVisit {
   deviceId: string;
@@ -41,8 +36,19 @@ const fitsSchema = (value: unknown): boolean => compiledVisit.Check(value);
 
 const rejected = (id: string, errors: FieldError[]): SyncResult => ({ id, status: 'rejected', errors });
 
+/** A tablet's own call: noted on its device (last seen, heartbeat, last point) in the same commit as its visits when it can be. */
+export interface DeviceCall {
+  client?: ClientInfo | undefined;
+}
+
 /** Checks and writes `visits` for `deviceId`; returns one result per visit, in order. */
-export async function writeVisits(store: Store, deviceId: string, visits: readonly unknown[], now: Date): Promise<SyncResult[]> {
+export async function writeVisits(
+  store: Store,
+  deviceId: string,
+  visits: readonly unknown[],
+  now: Date,
+  call?: DeviceCall,
+): Promise<SyncResult[]> {
   const results: SyncResult[] = visits.map((value) => ({ id: idOf(value), status: 'rejected' }));
   const candidates: Candidate[] = [];
   visits.forEach((value, index) => {
@@ -55,89 +61,55 @@ export async function writeVisits(store: Store, deviceId: string, visits: readon
     candidates.push({ index, key: record.id, record });
   });
 
-  const rest = await insertNewVisits(store, deviceId, candidates, now, results);
-  if (rest.length === 0) return results;
+  // The usual batch holds only new visits: all applied, so its last point is known before writing.
+  const contactIfAllNew = call && { now, client: call.client, lastPointId: lastPointOf(candidates) };
+  const rest = await insertNewVisits(store, deviceId, candidates, now, results, contactIfAllNew);
+  if (candidates.length > 0 && rest.length === 0) return results;
+  if (rest.length > 0) await writeRest(store, deviceId, rest, now, results);
+  if (call) {
+    const held = candidates.filter((c) => ['applied', 'unchanged'].includes(results[c.index]?.status ?? ''));
+    await recordContact(store, deviceId, { now, client: call.client, lastPointId: lastPointOf(held) });
+  }
+  return results;
+}
 
+/** The point of the most recently changed visit (the last one on a tie): where the tablet was last used. */
+function lastPointOf(held: readonly Candidate[]): string | null {
+  let best: { at: number; pointId: string } | null = null;
+  for (const { record } of held) {
+    const at = Date.parse(record.updatedAt);
+    if (!best || at >= best.at) best = { at, pointId: record.pointId };
+  }
+  return best?.pointId ?? null;
+}
+
+/** The full rules for what the single statement did not store: known ids and unknown points. */
+async function writeRest(store: Store, deviceId: string, rest: Candidate[], now: Date, results: SyncResult[]): Promise<void> {
   const points = await existingPointIds(store, [...new Set(rest.map((c) => c.record.pointId))]);
   const known = rest.filter((candidate) => {
     if (points.has(candidate.record.pointId)) return true;
-    results[candidate.index] = rejected(idOf(visits[candidate.index]), [
+    // Answered under the id as sent, like a visit that fails the rules.
+    results[candidate.index] = rejected(results[candidate.index]?.id ?? candidate.key, [
       { field: 'pointId', code: 'unknown-point', message: `"${candidate.record.pointId}" is not a known point` },
     ]);
     return false;
   });
-  if (known.length === 0) return results;
+  if (known.length === 0) return;
 
   for (let attempt = 1; ; attempt++) {
     try {
       const decided = await store.transaction((tx) => writeBatch(tx, deviceId, known, now));
       for (const candidate of known) results[candidate.index] = decided.get(candidate.index) as SyncResult;
-      return results;
+      return;
     } catch (error) {
       if (!isRetryable(error) || attempt === ATTEMPTS) throw error;
     }
   }
-}
-
-// Columns of a visit row from one visit record `r` (jsonb): $1 is the device, $3 the time received.
-const VISIT_COLUMNS = 'id, device_id, rev, point_id, kind, arrived_at, deleted, record, received_at';
-const VISIT_VALUES = `(r->>'id')::uuid, $1, (r->>'rev')::int, r->>'pointId', r->>'kind', (r->>'arrivedAt')::timestamptz,
-       (r->>'deleted')::boolean, r, $3`;
-
-// One statement, so one round trip and its own transaction: the visits with a known point are stored
-// and queued for the roll-ups unless their id is already taken.
-const INSERT_NEW = `
-WITH inserted AS (
-  INSERT INTO visits (${VISIT_COLUMNS})
-  SELECT ${VISIT_VALUES}
-    FROM jsonb_array_elements($2::jsonb) AS r
-   WHERE EXISTS (SELECT 1 FROM points p WHERE p.id = r->>'pointId')
-   ORDER BY (r->>'id')::uuid
-  ON CONFLICT (id) DO NOTHING
-  RETURNING id
-), queued AS (
-  INSERT INTO rollup_queue (visit_id) SELECT id FROM inserted ON CONFLICT (visit_id) DO NOTHING
-)
-SELECT id::text AS id FROM inserted`;
-
-/**
- * The common case first: visits the city has never seen. Stores those in one
- * statement and answers them `applied`; returns the candidates still to be
- * decided (ids already stored, unknown points), for the full rules. A batch
- * that holds an id twice goes to the full rules whole.
- */
-async function insertNewVisits(
-  store: Store,
-  deviceId: string,
-  candidates: Candidate[],
-  now: Date,
-  results: SyncResult[],
-): Promise<Candidate[]> {
-  if (candidates.length === 0 || new Set(candidates.map((c) => c.key)).size !== candidates.length) return candidates;
-  let rows: { id: string }[] = [];
-  for (let attempt = 1; ; attempt++) {
-    try {
-      rows = await store.query<{ id: string }>(INSERT_NEW, [
-        deviceId,
-        JSON.stringify(candidates.map((c) => c.record)),
-        now.toISOString(),
-      ]);
-      break;
-    } catch (error) {
-      if (!isRetryable(error) || attempt === ATTEMPTS) throw error;
-    }
-  }
-  const inserted = new Set(rows.map((row) => row.id));
-  return candidates.filter((candidate) => {
-    if (!inserted.has(candidate.key)) return true;
-    results[candidate.index] = { id: candidate.record.id, status: 'applied' };
-    return false;
-  });
 }
 
 /** Another push inserting the same new ids, or PostgreSQL breaking a deadlock between two pushes. */
 const isRetryable = (error: unknown): boolean =>
-  error instanceof ConcurrentInsert || (error as { code?: unknown } | null)?.code === '40P01';
+  error instanceof ConcurrentInsert || (error as { code?: unknown } | null)?.code === DEADLOCK;
 
 function idOf(value: unknown): string {
   const id = value !== null && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;

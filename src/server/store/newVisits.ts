@@ -1,0 +1,88 @@
+/**
+ * The common case of a sync: visits the city has never seen, stored in one
+ * statement (one round trip, one commit) with their roll-up notes and,
+ * when every visit was new, the device's contact. Whatever that statement did
+ * not store goes on to the full write rules in visitWrites.ts.
+ */
+import type { SyncResult } from '../../shared/protocol.ts';
+import type { VisitRecord } from '../../shared/visit.ts';
+import { type Contact, contactAssignments, contactParams } from './devices.ts';
+import type { Store } from './sql.ts';
+
+/** A visit that passed the rules, at its place in the request; `key` is its id in lower case. */
+export interface Candidate {
+  index: number;
+  key: string;
+  record: VisitRecord;
+}
+
+/** PostgreSQL broke a deadlock between two writers: running the loser again succeeds. */
+export const DEADLOCK = '40P01';
+const ATTEMPTS = 5;
+
+// Columns of a visit row from one visit record `r` (jsonb): $1 is the device, $3 the time received.
+export const VISIT_COLUMNS = 'id, device_id, rev, point_id, kind, arrived_at, deleted, record, received_at';
+export const VISIT_VALUES = `(r->>'id')::uuid, $1, (r->>'rev')::int, r->>'pointId', r->>'kind', (r->>'arrivedAt')::timestamptz,
+       (r->>'deleted')::boolean, r, $3`;
+
+// One statement, so one round trip and one commit: the visits with a known point are stored and
+// queued for the roll-ups unless their id is already taken; with a contact ($5…), the device's
+// contact is noted too when every one of the $4 visits was new.
+const insertNewSql = (withContact: boolean) => `
+WITH inserted AS (
+  INSERT INTO visits (${VISIT_COLUMNS})
+  SELECT ${VISIT_VALUES}
+    FROM jsonb_array_elements($2::jsonb) AS r
+   WHERE EXISTS (SELECT 1 FROM points p WHERE p.id = r->>'pointId')
+   ORDER BY (r->>'id')::uuid
+  ON CONFLICT (id) DO NOTHING
+  RETURNING id
+), queued AS (
+  INSERT INTO rollup_queue (visit_id) SELECT id FROM inserted ON CONFLICT (visit_id) DO NOTHING
+)${
+  withContact
+    ? `, contact AS (
+  UPDATE devices SET ${contactAssignments(5)}
+   WHERE id = $1 AND (SELECT count(*) FROM inserted) = $4::int
+)`
+    : ''
+}
+SELECT id::text AS id FROM inserted`;
+const INSERT_NEW = insertNewSql(false);
+const INSERT_NEW_WITH_CONTACT = insertNewSql(true);
+
+/**
+ * The common case first: visits the city has never seen. Stores those in one
+ * statement and answers them `applied`; returns the candidates still to be
+ * decided (ids already stored, unknown points), for the full rules. A batch
+ * that holds an id twice goes to the full rules whole. When every visit was
+ * new, `contact` is noted in the same statement.
+ */
+export async function insertNewVisits(
+  store: Store,
+  deviceId: string,
+  candidates: Candidate[],
+  now: Date,
+  results: SyncResult[],
+  contact: Contact | undefined,
+): Promise<Candidate[]> {
+  if (candidates.length === 0 || new Set(candidates.map((c) => c.key)).size !== candidates.length) return candidates;
+  let rows: { id: string }[] = [];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const params = [deviceId, JSON.stringify(candidates.map((c) => c.record)), now.toISOString()];
+      rows = contact
+        ? await store.query<{ id: string }>(INSERT_NEW_WITH_CONTACT, [...params, candidates.length, ...contactParams(contact)])
+        : await store.query<{ id: string }>(INSERT_NEW, params);
+      break;
+    } catch (error) {
+      if ((error as { code?: unknown } | null)?.code !== DEADLOCK || attempt === ATTEMPTS) throw error;
+    }
+  }
+  const inserted = new Set(rows.map((row) => row.id));
+  return candidates.filter((candidate) => {
+    if (!inserted.has(candidate.key)) return true;
+    results[candidate.index] = { id: candidate.record.id, status: 'applied' };
+    return false;
+  });
+}
