@@ -16,6 +16,7 @@ import { type AdminChannel, answers, serveAdmin } from './admin/channel.ts';
 import { runAdminCommand } from './admin/commands.ts';
 import { buildApp } from './app.ts';
 import { adminSocketPath, DEFAULT_APP_CONFIG, readEnv, type ServerEnv } from './config.ts';
+import { QUIET_BEFORE_FOLD_MS, trackActivity } from './http/activity.ts';
 import type { RandomSource } from './security/secrets.ts';
 import { issueSetupCode } from './setup.ts';
 import { openStore } from './store/open.ts';
@@ -72,6 +73,7 @@ export async function startServer(env: ServerEnv, options: StartOptions = {}): P
   }
   if (!serveApp) app.log.warn(`no built app in ${staticDir}: serving the API only (run npx vite build)`);
 
+  const activity = trackActivity(app);
   let admin: AdminChannel | undefined;
   const retention = scheduleRetention(store, {
     months: env.retentionMonths,
@@ -81,6 +83,7 @@ export async function startServer(env: ServerEnv, options: StartOptions = {}): P
       app.log.error({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 'retention purge failed'),
   });
   const folds = scheduleRollupFolds(store, {
+    quiet: () => activity.quietFor(QUIET_BEFORE_FOLD_MS),
     onError: (error) =>
       app.log.error({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 'roll-up fold failed'),
   });

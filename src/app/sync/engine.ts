@@ -5,7 +5,7 @@
  * database, so a tab closed mid-send loses nothing: the next drain resends
  * and the city's idempotent writes answer `unchanged`.
  */
-import { MAX_BATCH_VISITS, MAX_BODY_BYTES } from '../../shared/protocol.ts';
+import { type ClientInfo, MAX_BATCH_VISITS, MAX_BODY_BYTES } from '../../shared/protocol.ts';
 import type { VisitRecord } from '../../shared/visit.ts';
 import { type CheckinDatabase, toWire } from '../db/database.ts';
 import { acknowledge } from './acknowledge.ts';
@@ -13,7 +13,7 @@ import { backoffDelay } from './backoff.ts';
 import { readPendingBatch, removeSyncedOlderThan, summarizePending } from './outbox.ts';
 import { HEALTH_TIMEOUT_MS, HEARTBEAT_MS, RETENTION_DAYS, RETENTION_EVERY_MS, SYNC_TIMEOUT_MS } from './policy.ts';
 import type { Clock, Compress, FetchLike, Random, SendLock, SyncSettings, Timers } from './ports.ts';
-import { cityReachable, postSync, type TransportDeps } from './transport.ts';
+import { cityReachable, encodeSyncBody, postSync, type SyncBody, type TransportDeps } from './transport.ts';
 
 export interface SyncEngineDeps {
   db: CheckinDatabase;
@@ -56,9 +56,11 @@ export interface SyncEngine {
 }
 
 const encoder = new TextEncoder();
-const byteLength = (body: unknown) => encoder.encode(JSON.stringify(body)).byteLength;
 /** Room for the `client` member and the envelope around the visits. */
 const ENVELOPE_BYTES = 1024;
+
+/** A batch ready to go, built while the previous batch was in flight. */
+type Prepared = SyncBody;
 
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const { db, settings, now } = deps;
@@ -72,41 +74,81 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return { outcome: 'failed', retryAt: now() + backoffDelay(failures, deps.random), reason };
   };
 
-  /** Shrinks a batch until its body fits in 1 MiB; a single visit always fits (a note is ≤ 280 characters). */
-  function fitToBodyLimit(visits: VisitRecord[]): VisitRecord[] {
-    let batch = visits;
-    while (batch.length > 1 && byteLength(batch) + ENVELOPE_BYTES > MAX_BODY_BYTES) {
-      batch = batch.slice(0, Math.ceil(batch.length / 2));
+  /**
+   * Reads the next pending visits, oldest change first, after the batch
+   * `after` still in flight, and encodes them, halving the batch until its body fits
+   * in 1 MiB (a single visit always fits: a note is ≤ 280 characters).
+   * `pending` is what the heartbeat reports as still waiting.
+   */
+  async function prepare(after: VisitRecord[], limit: number, pending: number): Promise<Prepared> {
+    let visits = (await readPendingBatch(db, limit, after)).map(toWire);
+    for (;;) {
+      const client: ClientInfo = {
+        appVersion: deps.appVersion,
+        pending: Math.max(pending, visits.length),
+        oldestPendingAt: visits[0]?.updatedAt ?? null,
+      };
+      const json = encoder.encode(JSON.stringify({ visits, client }));
+      if (visits.length <= 1 || json.byteLength + ENVELOPE_BYTES <= MAX_BODY_BYTES) {
+        return encodeSyncBody(transport, { visits, client }, json);
+      }
+      visits = visits.slice(0, Math.ceil(visits.length / 2));
     }
-    return batch;
   }
 
+  /**
+   * Sends batch after batch. While one batch is in flight the tablet
+   * acknowledges the one before and encodes the one after, so the tablet's
+   * work and the city's overlap; still only one request is in flight.
+   */
   async function send(token: string): Promise<DrainReport> {
     if (failures > 0 && !(await cityReachable(transport, HEALTH_TIMEOUT_MS))) return failed('city unreachable');
     let limit = MAX_BATCH_VISITS;
     let done = 0;
+    // Counted once per drain (counting per batch costs as much as reading the batch); visits saved meanwhile are found at the end.
+    let total = (await summarizePending(db)).pending;
+    let current = await prepare([], limit, total);
+    // The previous batch's answer, being written while the current batch is in flight.
+    let acknowledging: Promise<unknown> = Promise.resolve();
+    deps.onProgress?.({ done, total: Math.max(total, current.visits.length) });
     for (;;) {
-      const waiting = await summarizePending(db);
-      deps.onProgress?.({ done, total: done + waiting.pending });
-      const pending = waiting.pending > 0 ? await readPendingBatch(db, limit) : [];
-      const client = { appVersion: deps.appVersion, ...waiting };
-      const heartbeatDue = lastContactAt === null || now() - lastContactAt >= HEARTBEAT_MS;
-      if (pending.length === 0 && !heartbeatDue) return finished();
-      const visits = fitToBodyLimit(pending.map(toWire));
-      const answer = await postSync(transport, token, { visits, client }, SYNC_TIMEOUT_MS);
+      if (current.visits.length === 0) {
+        const heartbeatDue = lastContactAt === null || now() - lastContactAt >= HEARTBEAT_MS;
+        if (!heartbeatDue) return finished();
+      }
+      const sent = current;
+      const flight = postSync(transport, token, sent, SYNC_TIMEOUT_MS);
+      // Once the previous answer is written, the outbox starts with this batch: the next one follows it.
+      const following =
+        sent.visits.length > 0
+          ? acknowledging.then(() => prepare(sent.visits, limit, total - done - sent.visits.length))
+          : Promise.resolve(null);
+      const answer = await flight;
+      await following;
       switch (answer.kind) {
         case 'answered': {
-          await acknowledge(db, visits, answer.results);
           failures = 0;
           lastContactAt = now();
+          acknowledging = acknowledge(db, sent.visits, answer.results);
           await settings.set('lastSyncAt', new Date(lastContactAt).toISOString());
-          done += visits.length;
-          if (visits.length === 0) return finished();
+          done += sent.visits.length;
+          deps.onProgress?.({ done, total: Math.max(total, done) });
+          let next = await following;
+          if (!next || next.visits.length === 0) {
+            await acknowledging;
+            if (sent.visits.length === 0) return finished();
+            // Visits edited or saved during the drain moved to the end of the outbox: one more look from the start.
+            total = done + (await summarizePending(db)).pending;
+            next = await prepare([], limit, total - done);
+            if (next.visits.length === 0) return finished();
+          }
+          current = next;
           break;
         }
         case 'too-large':
-          if (visits.length === 1) return failed('a single visit is too large');
-          limit = Math.ceil(visits.length / 2);
+          if (sent.visits.length <= 1) return failed('a single visit is too large');
+          limit = Math.ceil(sent.visits.length / 2);
+          current = await prepare([], limit, total - done);
           break;
         case 'unauthorized':
           // A 401 for a token replaced meanwhile (paired again mid-flight) says nothing about the new one.

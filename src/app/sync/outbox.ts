@@ -9,9 +9,27 @@ import type { CheckinDatabase, StoredVisit } from '../db/database.ts';
 const pendingRange = (db: CheckinDatabase) =>
   db.visits.where('[pending+updatedAt]').between([1, Dexie.minKey], [1, Dexie.maxKey], true, true);
 
-/** The oldest pending changes first, at most `limit`. */
-export function readPendingBatch(db: CheckinDatabase, limit: number): Promise<StoredVisit[]> {
-  return pendingRange(db).limit(limit).toArray();
+/**
+ * The oldest pending changes first, at most `limit`; with `after` (a batch
+ * still in flight, read the same way), the ones that follow it. Reading on
+ * from its last `updatedAt` costs the same whatever the outbox holds; the
+ * visits of `after` that share that time are skipped by id.
+ */
+export async function readPendingBatch(
+  db: CheckinDatabase,
+  limit: number,
+  after: readonly { id: string; updatedAt: string }[] = [],
+): Promise<StoredVisit[]> {
+  const last = after.at(-1);
+  if (!last) return pendingRange(db).limit(limit).toArray();
+  const inFlight = new Set(after.map((visit) => visit.id));
+  const sameTime = after.filter((visit) => visit.updatedAt === last.updatedAt).length;
+  const read = await db.visits
+    .where('[pending+updatedAt]')
+    .between([1, last.updatedAt], [1, Dexie.maxKey], true, true)
+    .limit(limit + sameTime)
+    .toArray();
+  return read.filter((visit) => !inFlight.has(visit.id)).slice(0, limit);
 }
 
 export interface PendingSummary {

@@ -49,22 +49,30 @@ async function withTimeout<T>(timers: Timers, ms: number, work: (signal: AbortSi
 
 const describeFailure = (error: unknown) => (error instanceof TimedOut ? 'timeout' : 'network');
 
-export async function postSync(
-  deps: TransportDeps,
-  token: string,
+/** A POST /sync body ready to send: the visits it holds and their JSON, gzipped when the platform can. */
+export interface SyncBody {
+  visits: VisitRecord[];
+  payload: Uint8Array<ArrayBuffer>;
+  gzipped: boolean;
+}
+
+/** Encodes visits and the heartbeat as a request body; `json` is the same body already encoded, to reuse a size check. */
+export async function encodeSyncBody(
+  deps: Pick<TransportDeps, 'compress'>,
   body: { visits: VisitRecord[]; client: ClientInfo },
-  timeoutMs: number,
-): Promise<SyncAnswer> {
-  const json = new TextEncoder().encode(JSON.stringify(body));
+  json: Uint8Array<ArrayBuffer> = new TextEncoder().encode(JSON.stringify(body)),
+): Promise<SyncBody> {
+  if (!deps.compress) return { visits: body.visits, payload: json, gzipped: false };
+  return { visits: body.visits, payload: await deps.compress(json), gzipped: true };
+}
+
+export async function postSync(deps: TransportDeps, token: string, body: SyncBody, timeoutMs: number): Promise<SyncAnswer> {
   const headers: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',
     authorization: `Bearer ${token}`,
   };
-  let payload: Uint8Array<ArrayBuffer> = json;
-  if (deps.compress) {
-    payload = await deps.compress(json);
-    headers['content-encoding'] = 'gzip';
-  }
+  if (body.gzipped) headers['content-encoding'] = 'gzip';
+  const payload = body.payload;
   try {
     return await withTimeout(deps.timers, timeoutMs, async (signal) => {
       const response = await deps.fetch(`${deps.baseUrl}${API}/sync`, { method: 'POST', headers, body: payload, signal });

@@ -23,6 +23,7 @@ export interface QueuedChange {
 /** Visits folded per transaction: embedded PGlite serves no other query while one runs. */
 export const FOLD_BATCH = 2_000;
 export const DEFAULT_FOLD_EVERY_MS = 1_000;
+export const DEFAULT_FOLD_MAX_DELAY_MS = 10_000;
 
 /** Notes the changed visits in the sync's transaction. A visit already queued keeps the `before` the roll-ups count. */
 export async function queueRollups(tx: Sql, changes: readonly QueuedChange[]): Promise<void> {
@@ -81,20 +82,37 @@ export interface FoldSchedule {
 
 export interface FoldOptions {
   everyMs?: number;
+  /** Whether the city is quiet enough for a fold now; without it, every tick folds. */
+  quiet?: () => boolean;
+  /** Fold at the latest this long after the last fold, quiet or not. */
+  maxDelayMs?: number;
+  now?: () => number;
   onError: (error: unknown) => void;
   setTimer?: (run: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
 }
 
-/** Folds the queue every `everyMs` until stopped; `stop` waits for a fold in progress. */
+/**
+ * Looks every `everyMs` and folds the queue when the city is quiet, or when
+ * `maxDelayMs` passed since the last fold; `stop` waits for a fold in progress.
+ */
 export function scheduleRollupFolds(store: Store, options: FoldOptions): FoldSchedule {
   const everyMs = options.everyMs ?? DEFAULT_FOLD_EVERY_MS;
+  const maxDelayMs = options.maxDelayMs ?? DEFAULT_FOLD_MAX_DELAY_MS;
+  const now = options.now ?? Date.now;
+  const quiet = options.quiet ?? (() => true);
+  let lastFoldAt = now();
   const setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms).unref());
   const clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer as NodeJS.Timeout));
   let stopped = false;
   let timer: unknown = null;
   let running: Promise<void> = Promise.resolve();
   const run = () => {
+    if (!quiet() && now() - lastFoldAt < maxDelayMs) {
+      timer = setTimer(run, everyMs);
+      return;
+    }
+    lastFoldAt = now();
     running = foldQueuedRollups(store)
       .then(
         () => {},

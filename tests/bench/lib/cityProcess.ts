@@ -8,7 +8,7 @@
  *
  * The parent talks to it over the IPC channel: `ready` once it listens;
  * `load-demo` writes seeded demo visits through the generator's bulk loader;
- * `rollup-stats` and `naive-stats` time the statistics' SQL and the
+ * `fold` finishes the roll-up queue; `rollup-stats` and `naive-stats` time the statistics' SQL and the
  * row-by-row baseline in-process; `cpu` reports its CPU
  * time; `stop` closes the server and the store.
  */
@@ -16,11 +16,12 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { loadDemoData } from '../../../src/server/admin/demoData.ts';
 import { buildApp } from '../../../src/server/app.ts';
+import { QUIET_BEFORE_FOLD_MS, trackActivity } from '../../../src/server/http/activity.ts';
 import { OWASP_SCRYPT } from '../../../src/server/security/passwords.ts';
 import { addCoordinator } from '../../../src/server/setup.ts';
 import { getStats } from '../../../src/server/stats/getStats.ts';
 import { openStore } from '../../../src/server/store/open.ts';
-import { scheduleRollupFolds } from '../../../src/server/store/rollupQueue.ts';
+import { foldQueuedRollups, scheduleRollupFolds } from '../../../src/server/store/rollupQueue.ts';
 import type { CityCommand, CityOptions, CityReply } from './cityProtocol.ts';
 import { NAIVE_YEAR_SQL } from './naiveStats.ts';
 
@@ -42,8 +43,12 @@ const app = await buildApp({
 });
 const made = await addCoordinator(store, options.coordinator, (n) => randomBytes(n), OWASP_SCRYPT);
 if (!made.ok) throw new Error(`benchmark coordinator: ${made.reason}`);
+const activity = trackActivity(app);
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
-const folds = scheduleRollupFolds(store, { onError: (error) => app.log.error({ err: error }, 'roll-up fold failed') });
+const folds = scheduleRollupFolds(store, {
+  quiet: () => activity.quietFor(QUIET_BEFORE_FOLD_MS),
+  onError: (error) => app.log.error({ err: error }, 'roll-up fold failed'),
+});
 
 async function handle(command: CityCommand): Promise<CityReply> {
   switch (command.type) {
@@ -61,6 +66,11 @@ async function handle(command: CityCommand): Promise<CityReply> {
       const started = performance.now();
       const answer = await getStats(store, { from: command.from, to: command.to });
       return { type: 'rollup-stats', id: command.id, ms: performance.now() - started, visits: answer.totals.visits };
+    }
+    case 'fold': {
+      const started = performance.now();
+      const visits = await foldQueuedRollups(store);
+      return { type: 'folded', id: command.id, visits, ms: performance.now() - started };
     }
     case 'cpu': {
       const usage = process.cpuUsage();

@@ -16,6 +16,8 @@ export type CityCommand =
   | { type: 'naive-stats'; id: number; from: string; to: string }
   | { type: 'rollup-stats'; id: number; from: string; to: string }
   | { type: 'cpu'; id: number }
+  /** folds the roll-up queue to the end, as a statistics read would */
+  | { type: 'fold'; id: number }
   | { type: 'stop'; id: number };
 
 export type CityReply =
@@ -24,6 +26,7 @@ export type CityReply =
   | { type: 'naive-stats'; id: number; ms: number; visits: number }
   | { type: 'rollup-stats'; id: number; ms: number; visits: number }
   | { type: 'cpu'; id: number; userMs: number; systemMs: number }
+  | { type: 'folded'; id: number; visits: number; ms: number }
   | { type: 'stopped'; id: number }
   | { type: 'error'; id: number; message: string };
 
