@@ -65,7 +65,7 @@ export default defineConfig({
           name: 'bench',
           environment: 'node',
           include: ['tests/bench/**/*.test.ts'],
-          // Runs `npm run bench -- --smoke` (cities, PostgreSQL, Chromium) as its own process, after everything else.
+          // Runs `npm run bench -- --quick` (cities, PostgreSQL, Chromium) as its own process, after everything else.
           sequence: { groupOrder: 2 },
           testTimeout: 60_000,
         },

@@ -1,15 +1,15 @@
 /**
  * How big each benchmark runs. `full` is what the README quotes; `quick`
- * (under 2 minutes) and `smoke` (the check in `npm test` that every figure
- * is still produced) run the same code on smaller sizes, and the output says
- * which mode made it.
+ * (under 2 minutes, and the check in `npm test` that every figure is still
+ * produced) runs the same code on smaller sizes, and the output says which
+ * mode made it.
  */
 import type { DrainSizes } from './drain/drainBench.ts';
 import type { IngestSizes } from './ingest/ingestBench.ts';
 import type { StatsSizes } from './stats/statsBench.ts';
 import type { TabletSizes } from './tablet/tabletBench.ts';
 
-export type Mode = 'full' | 'quick' | 'smoke';
+export type Mode = 'full' | 'quick';
 
 export interface BenchSizes {
   drain: DrainSizes;
@@ -22,7 +22,7 @@ const STORES = ['pglite', 'postgres'] as const;
 
 export const SIZES: Record<Mode, BenchSizes> = {
   full: {
-    drain: { runs: 3, visits: 10_000, baselineVisits: 10_000, latencyMs: 150, baselineSampleAtLatency: 200 },
+    drain: { runs: 3, stores: [...STORES], visits: 10_000, baselineVisits: 10_000, latencyMs: 150, baselineSampleAtLatency: 200 },
     ingest: {
       runs: 3,
       stores: [...STORES],
@@ -36,7 +36,7 @@ export const SIZES: Record<Mode, BenchSizes> = {
     tablet: { startRuns: 10, saves: 500, saveRounds: 3, history: 300, waiting: 30 },
   },
   quick: {
-    drain: { runs: 3, visits: 2_000, baselineVisits: 200, latencyMs: 150, baselineSampleAtLatency: 10 },
+    drain: { runs: 3, stores: [...STORES], visits: 2_000, baselineVisits: 200, latencyMs: 150, baselineSampleAtLatency: 10 },
     ingest: {
       runs: 1,
       stores: [...STORES],
@@ -48,19 +48,5 @@ export const SIZES: Record<Mode, BenchSizes> = {
     },
     stats: { stores: [...STORES], visits: [1_000, 3_000, 10_000], calls: 10, naiveCalls: 3 },
     tablet: { startRuns: 5, saves: 200, saveRounds: 2, history: 300, waiting: 30 },
-  },
-  smoke: {
-    drain: { runs: 1, visits: 300, baselineVisits: 100, latencyMs: 150, baselineSampleAtLatency: 5 },
-    ingest: {
-      runs: 1,
-      stores: [...STORES],
-      concurrency: [1, 10, 50],
-      batchVisits: 100,
-      batchedVisitsPerCell: 100,
-      singleRequestsPerCell: 50,
-      minRequestsPerTablet: 1,
-    },
-    stats: { stores: [...STORES], visits: [200, 1_000], calls: 3, naiveCalls: 1 },
-    tablet: { startRuns: 1, saves: 20, saveRounds: 1, history: 30, waiting: 5 },
   },
 };

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick | --smoke] [--only=drain,ingest,stats,tablet] [--out=DIR]
+ * npm run bench [-- --quick] [--only=drain,ingest,stats,tablet] [--out=DIR]
  *
  * Runs the benchmarks one after another on this machine, prints a table with
  * the goals, and writes every figure (with the machine and its load) as JSON
@@ -26,7 +26,7 @@ const SECTIONS = ['drain', 'ingest', 'stats', 'tablet'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: string[]): { mode: Mode; only: Section[]; out: string } {
-  const mode: Mode = argv.includes('--smoke') ? 'smoke' : argv.includes('--quick') ? 'quick' : 'full';
+  const mode: Mode = argv.includes('--quick') ? 'quick' : 'full';
   const only = argv
     .find((a) => a.startsWith('--only='))
     ?.slice('--only='.length)
