@@ -1,0 +1,175 @@
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { getStats } from '../../../src/server/stats/getStats.ts';
+import { purgeOldVisits } from '../../../src/server/store/retention.ts';
+import { foldQueuedRollups, scheduleRollupFolds } from '../../../src/server/store/rollupQueue.ts';
+import type { Store } from '../../../src/server/store/sql.ts';
+import { writeVisits as sync } from '../../../src/server/store/visitWrites.ts';
+import { freshStore, STORE_KINDS, testDatabaseUrl } from '../helpers/stores.ts';
+import { addPoints, edited, visit } from './visits.ts';
+
+const NOW = new Date('2026-06-15T08:00:00Z');
+const JUNE = { from: '2026-06-01', to: '2026-06-30' };
+
+async function cityWithTablet(kind: (typeof STORE_KINDS)[number]): Promise<Store> {
+  const store = await freshStore(kind);
+  await addPoints(store, { marta: 'mARTa', 'den-abeel': 'Den Abeel' });
+  await store.query("INSERT INTO devices (id, label, token_hash) VALUES ('tablet-1', 'Tablet 1', 'hash-1')");
+  return store;
+}
+
+const queued = async (store: Store) =>
+  (await store.query<{ n: number }>('SELECT count(*)::int AS n FROM rollup_queue'))[0]?.n ?? -1;
+const rollupRows = async (store: Store) =>
+  (await store.query<{ n: number }>('SELECT count(*)::int AS n FROM visit_rollups WHERE amount <> 0'))[0]?.n ?? -1;
+
+describe.each(STORE_KINDS)('the roll-up queue on the %s store', (kind) => {
+  it('holds a synced visit until a fold, and the statistics count it at once', async () => {
+    const store = await cityWithTablet(kind);
+    const first = visit({ pointId: 'marta', arrivedAt: '2026-06-10T10:00:00+02:00', topics: ['itsme'] });
+    expect(await sync(store, 'tablet-1', [first], NOW)).toEqual([{ id: first.id, status: 'applied' }]);
+    expect(await queued(store)).toBe(1);
+    expect(await rollupRows(store)).toBe(0);
+
+    const stats = await getStats(store, JUNE);
+    expect(stats.totals.visits).toBe(1);
+    expect(stats.byTopic).toEqual([{ code: 'itsme', count: 1 }]);
+    expect(await queued(store)).toBe(0);
+    expect(await getStats(store, JUNE)).toEqual(stats);
+  });
+
+  it('counts only the last version when a visit changes several times between two folds', async () => {
+    const store = await cityWithTablet(kind);
+    const first = visit({ pointId: 'marta', arrivedAt: '2026-06-10T10:00:00+02:00', topics: ['itsme'] });
+    const gone = visit({ pointId: 'marta', arrivedAt: '2026-06-11T10:00:00+02:00', topics: ['email'] });
+    await sync(store, 'tablet-1', [first, gone], NOW);
+    expect(await foldQueuedRollups(store)).toBe(2);
+
+    const second = edited(first, { topics: ['eid'], pointId: 'den-abeel' });
+    await sync(store, 'tablet-1', [second], NOW);
+    await sync(store, 'tablet-1', [edited(second, { topics: ['health'] })], NOW);
+    await sync(store, 'tablet-1', [edited(gone, { deleted: true })], NOW);
+    expect(await queued(store)).toBe(2);
+
+    const stats = await getStats(store, JUNE);
+    expect(stats.totals.visits).toBe(1);
+    expect(stats.byTopic).toEqual([{ code: 'health', count: 1 }]);
+    expect(stats.byPoint).toEqual([{ pointId: 'den-abeel', count: 1 }]);
+  });
+
+  it('folds a long queue in several transactions and counts every visit once', async () => {
+    const store = await cityWithTablet(kind);
+    const visits = Array.from({ length: 25 }, (_, i) =>
+      visit({
+        pointId: i % 2 ? 'marta' : 'den-abeel',
+        arrivedAt: `2026-06-${String(1 + (i % 14)).padStart(2, '0')}T${10 + Math.floor(i / 14)}:00:00+02:00`,
+      }),
+    );
+    const results = await sync(store, 'tablet-1', visits, NOW);
+    expect(results.every((result) => result.status === 'applied')).toBe(true);
+    expect(await foldQueuedRollups(store, 10)).toBe(25);
+    expect(await queued(store)).toBe(0);
+    expect((await getStats(store, JUNE)).totals.visits).toBe(25);
+  });
+
+  it('counts a queued visit before retention purges it', async () => {
+    const store = await cityWithTablet(kind);
+    const old = visit({ pointId: 'marta', arrivedAt: '2023-03-01T10:00:00+01:00', topics: ['itsme'] });
+    await sync(store, 'tablet-1', [old], NOW);
+    expect(await queued(store)).toBe(1);
+
+    expect((await purgeOldVisits(store, NOW, 24)).purged).toBe(1);
+    expect((await getStats(store, { from: '2023-03-01', to: '2023-03-31' })).totals.visits).toBe(1);
+  });
+});
+
+describe('a fold next to a sync on PostgreSQL', () => {
+  it('waits for a sync that holds a queued visit and counts the version that sync commits', async () => {
+    const store = await cityWithTablet('postgres');
+    const first = visit({ pointId: 'marta', arrivedAt: '2026-06-10T10:00:00+02:00', topics: ['itsme'] });
+    await sync(store, 'tablet-1', [first], NOW);
+    const second = edited(first, { topics: ['eid'] });
+
+    // A second server process, halfway through writing the edit: the visit is locked and updated,
+    // and its queue row already exists, so it leaves it as it is.
+    const other = new pg.Client({ connectionString: testDatabaseUrl() });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT 1 FROM visits WHERE id = $1 FOR UPDATE', [first.id]);
+      await other.query('UPDATE visits SET rev = 2, record = $2 WHERE id = $1', [first.id, JSON.stringify(second)]);
+      await other.query('INSERT INTO rollup_queue (visit_id, before) VALUES ($1, NULL) ON CONFLICT (visit_id) DO NOTHING', [
+        first.id,
+      ]);
+      let foldDone = false;
+      const fold = foldQueuedRollups(store).then((n) => {
+        foldDone = true;
+        return n;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(foldDone).toBe(false);
+      await other.query('COMMIT');
+      expect(await fold).toBe(1);
+    } finally {
+      await other.end();
+    }
+    const stats = await getStats(store, JUNE);
+    expect(stats.totals.visits).toBe(1);
+    expect(stats.byTopic).toEqual([{ code: 'eid', count: 1 }]);
+  });
+});
+
+describe('the fold schedule', () => {
+  function manualTimer() {
+    const due: Array<() => void> = [];
+    return {
+      setTimer: (run: () => void) => due.push(run),
+      clearTimer: () => {
+        due.length = 0;
+      },
+      async tick() {
+        const run = due.shift();
+        run?.();
+        // Let the fold's queries finish.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      },
+    };
+  }
+
+  it('folds when the city is quiet, and at the latest after the longest delay', async () => {
+    const store = await cityWithTablet('pglite');
+    let clock = 0;
+    let quiet = false;
+    const timer = manualTimer();
+    const schedule = scheduleRollupFolds(store, {
+      everyMs: 1_000,
+      maxDelayMs: 10_000,
+      quiet: () => quiet,
+      now: () => clock,
+      onError: (error) => {
+        throw error;
+      },
+      setTimer: timer.setTimer,
+      clearTimer: timer.clearTimer,
+    });
+    await sync(store, 'tablet-1', [visit({ pointId: 'marta', arrivedAt: '2026-06-10T10:00:00+02:00' })], NOW);
+
+    clock = 1_000;
+    await timer.tick();
+    expect(await queued(store)).toBe(1); // busy: not yet
+    quiet = true;
+    clock = 2_000;
+    await timer.tick();
+    expect(await queued(store)).toBe(0);
+
+    await sync(store, 'tablet-1', [visit({ pointId: 'marta', arrivedAt: '2026-06-11T10:00:00+02:00' })], NOW);
+    quiet = false;
+    clock = 11_000;
+    await timer.tick();
+    expect(await queued(store)).toBe(1);
+    clock = 12_000;
+    await timer.tick();
+    expect(await queued(store)).toBe(0); // ten seconds since the last fold, busy or not
+    await schedule.stop();
+  });
+});
