@@ -4,7 +4,7 @@
  * on the last tap, so "Vraag → itsme → Opgelost" is three taps from Today.
  * The same steps finish a visitor from the waiting line.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../../shared/i18n/translate.ts';
 import {
   DEVICE_OS,
@@ -79,7 +79,8 @@ export function QuickLog({ mode, pointId }: { mode: Mode; pointId: string }) {
   }, [discard]);
 
   // Each step is a new question: move focus to it so keyboard and screen-reader users follow.
-  useEffect(() => {
+  // Before the step is painted, so a quick Tab on the new step is never pulled back to its heading.
+  useLayoutEffect(() => {
     if (topics) heading.current?.focus();
   }, [d.step, topics]);
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../../shared/i18n/translate.ts';
 import type { TabletState } from '../../visits/tabletSettings.ts';
 import { hrefOf } from '../hooks/useRoute.ts';
@@ -22,7 +22,8 @@ export function PointPicker({ state, storageAnswer, pointsMissing, canGoBack, on
   const [problem, setProblem] = useState<MessageKey | null>(pointsMissing ? 'point.pointsMissing' : null);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => heading.current?.focus(), []);
+  // Before the screen is painted, so a quick Tab is never pulled back to the heading.
+  useLayoutEffect(() => heading.current?.focus(), []);
 
   async function reloadPoints() {
     setProblem(null);
