@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import packageJson from './package.json' with { type: 'json' };
+import { precompressPlugin } from './scripts/precompress.ts';
 
 export default defineConfig({
   plugins: [
@@ -15,6 +16,8 @@ export default defineConfig({
       manifest: false,
       injectManifest: { globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'] },
     }),
+    // After the service worker is built: compressed copies of every text file, sent to browsers that accept them.
+    precompressPlugin(),
   ],
   // Shown in Settings and sent with every sync, so coordinators see which version each tablet runs.
   define: { __APP_VERSION__: JSON.stringify(packageJson.version) },

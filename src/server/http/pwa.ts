@@ -1,6 +1,7 @@
 /**
- * Serves the built tablet app (dist/). Vite's hashed files under assets/
- * never change, so browsers keep them a year; everything else (index.html,
+ * Serves the built tablet app (dist/), as the build's gzip or Brotli copy
+ * when the browser accepts one (scripts/precompress.ts). Vite's hashed files
+ * under assets/ never change, so browsers keep them a year; everything else (index.html,
  * the service worker, the manifest, icons) is revalidated on every load so
  * an update reaches the tablets. Navigations to unknown paths outside /api
  * get index.html (the app routes itself).
@@ -26,6 +27,7 @@ export async function servePwa(app: FastifyInstance, root: string): Promise<void
     root,
     prefix: '/',
     cacheControl: false,
+    preCompressed: true,
     schemaHide: true,
     setHeaders: (reply, path) => {
       const inAssets = relative(root, path).split(sep)[0] === 'assets';

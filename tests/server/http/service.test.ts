@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { precompress } from '../../../scripts/precompress.ts';
 import type { Store } from '../../../src/server/store/sql.ts';
 import { API } from '../../../src/shared/protocol.ts';
 import {
@@ -233,5 +234,33 @@ describe.each(STORE_KINDS)('serving the tablet app (%s)', (kind) => {
     expect(api?.statusCode).toBe(404);
     expect(api?.headers['content-type']).toMatch(/json/);
     expect((await get('/healthz', 'text/html'))?.statusCode).toBe(200);
+  });
+
+  it('sends the compressed copy from the build to a browser that accepts it, and the plain file to one that does not', async () => {
+    dist = await mkdtemp(join(tmpdir(), 'digibank-dist-'));
+    await mkdir(join(dist, 'assets'));
+    const script = `export const topics = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `topic-${i}`))};`;
+    await writeFile(join(dist, 'index.html'), `<!doctype html><title>Digibank</title>${'<p>hallo</p>'.repeat(200)}`);
+    await writeFile(join(dist, 'assets', 'index-Bx7k2Q.js'), script);
+    expect(await precompress(dist)).toBe(2);
+    open = await testServer(kind, { config: { staticDir: dist } });
+    const get = (url: string, encoding?: string) =>
+      open?.app.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
+
+    const brotli = await get('/assets/index-Bx7k2Q.js', 'gzip, deflate, br');
+    expect(brotli?.headers['content-encoding']).toBe('br');
+    expect(brotli?.headers['content-type']).toMatch(/javascript/);
+    expect(brotli?.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotli?.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(brotli?.rawPayload ?? Buffer.alloc(0)).toString()).toBe(script);
+
+    const gzipped = await get('/', 'gzip');
+    expect(gzipped?.headers['content-encoding']).toBe('gzip');
+    expect(gzipped?.headers['cache-control']).toBe('no-cache');
+    expect(gunzipSync(gzipped?.rawPayload ?? Buffer.alloc(0)).toString()).toContain('<title>Digibank</title>');
+
+    const plain = await get('/assets/index-Bx7k2Q.js');
+    expect(plain?.headers['content-encoding']).toBeUndefined();
+    expect(plain?.body).toBe(script);
   });
 });
