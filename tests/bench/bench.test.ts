@@ -99,6 +99,9 @@ describe('npm run bench -- --quick', () => {
     expect(firstLoad.page.gzip).toBeGreaterThanOrEqual(firstLoad.critical.gzip);
     expect(measured(firstLoad.critical.gzip) && measured(firstLoad.serviceWorker.gzip)).toBe(true);
     expect(firstLoad.precache.entries).toBeGreaterThan(firstLoad.critical.files.length);
+    // The city sends the build's compressed copies: fewer bytes than the files themselves.
+    expect(firstLoad.precache.sent).toBeGreaterThan(0);
+    expect(firstLoad.precache.sent).toBeLessThan(firstLoad.precache.bytes);
     expect(measuredSpread(offlineStart.unthrottledMs) && measuredSpread(offlineStart.throttledMs)).toBe(true);
     expect(offlineStart.throttle).toBe(4);
     for (const durability of [saves.strict, saves.relaxed]) {

@@ -79,7 +79,7 @@ function tabletLines(tablet: TabletFigures): string[] {
   return [
     `Tablet in ${tablet.chromium}`,
     `  first load JS (gzip): index.html's scripts ${kb(f.critical.gzip)} (${f.critical.files.length} files); all JS the page fetched ${kb(f.page.gzip)} (${f.page.files.length} files); sw.js ${kb(f.serviceWorker.gzip)}`,
-    `  precache: ${f.precache.entries} entries, ${kb(f.precache.bytes)} (${kb(f.precache.gzip)} gzip)`,
+    `  precache: ${f.precache.entries} entries, ${kb(f.precache.bytes)} (${kb(f.precache.gzip)} gzip); the city sends ${kb(f.precache.sent)}`,
     `  offline start to interactive: ${ms(tablet.offlineStart.unthrottledMs)}; with ${tablet.offlineStart.throttle}× CPU throttling ${ms(tablet.offlineStart.throttledMs)}`,
     ...[1, tablet.offlineStart.throttle].map((throttle) => {
       const runs = tablet.offlineStart.runs.filter((run) => run.throttle === throttle);

@@ -1,12 +1,13 @@
 /**
  * The tablet's first visit to the city's address: which JavaScript the page
- * loads (gzip sizes of the built files, as a compressing proxy would send
- * them: the city endpoint itself sends them uncompressed), split into what
- * index.html asks for before anything runs (module script + modulepreloads)
- * and everything the page fetched until the network was idle; the service
- * worker script; and what the service worker precached.
+ * loads (gzip sizes of the built files), split into what index.html asks for
+ * before anything runs (module script + modulepreloads) and everything the
+ * page fetched until the network was idle; the service worker script; what
+ * the service worker precached; and the bytes the city really sends for that
+ * precache to a browser accepting Brotli and gzip, as Chromium does.
  */
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
@@ -23,7 +24,8 @@ export interface FirstLoadFigures {
   /** every script the page fetched during its first load (lazy chunks of the first screen included) */
   page: { files: SizedFile[]; bytes: number; gzip: number };
   serviceWorker: SizedFile;
-  precache: { entries: number; bytes: number; gzip: number };
+  /** `sent`: response bodies as the city sends them (compressed copies where the build has them) */
+  precache: { entries: number; bytes: number; gzip: number; sent: number };
 }
 
 function sized(buildDir: string, path: string): SizedFile {
@@ -42,6 +44,22 @@ function criticalScripts(buildDir: string): string[] {
   const module = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1] as string);
   const preloads = [...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1] as string);
   return [...module, ...preloads];
+}
+
+/** The body of GET `url` as it crosses the wire (not decompressed), in bytes. */
+function bytesOnTheWire(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } }, (response) => {
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => {
+          bytes += chunk.byteLength;
+        });
+        response.on('end', () => resolve(bytes));
+        response.on('error', reject);
+      })
+      .on('error', reject);
+  });
 }
 
 export async function measureFirstLoad(context: BrowserContext, origin: string, buildDir: string): Promise<FirstLoadFigures> {
@@ -70,10 +88,12 @@ export async function measureFirstLoad(context: BrowserContext, origin: string, 
   });
   await page.close();
   const precacheFiles = precached.paths.map((path) => sized(buildDir, path));
+  let sent = 0;
+  for (const path of precached.paths) sent += await bytesOnTheWire(new URL(path, origin).href);
   return {
     critical: total(criticalScripts(buildDir).map((path) => sized(buildDir, path))),
     page: total([...scripts].sort().map((path) => sized(buildDir, path))),
     serviceWorker: sized(buildDir, '/sw.js'),
-    precache: { entries: precacheFiles.length, bytes: precached.bytes, gzip: total(precacheFiles).gzip },
+    precache: { entries: precacheFiles.length, bytes: precached.bytes, gzip: total(precacheFiles).gzip, sent },
   };
 }
