@@ -73,19 +73,20 @@ export async function startServer(env: ServerEnv, options: StartOptions = {}): P
   }
   if (!serveApp) app.log.warn(`no built app in ${staticDir}: serving the API only (run npx vite build)`);
 
+  // Background work that fails is logged by kind and code only: an error's message may quote visit data.
+  const logFailure = (message: string) => (error: unknown) =>
+    app.log.error({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, message);
   const activity = trackActivity(app);
   let admin: AdminChannel | undefined;
   const retention = scheduleRetention(store, {
     months: env.retentionMonths,
     now,
     onPurged: (result) => app.log.info({ purged: result.purged, cutoff: result.cutoff }, 'retention purge done'),
-    onError: (error) =>
-      app.log.error({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 'retention purge failed'),
+    onError: logFailure('retention purge failed'),
   });
   const folds = scheduleRollupFolds(store, {
     quiet: () => activity.quietFor(QUIET_BEFORE_FOLD_MS),
-    onError: (error) =>
-      app.log.error({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 'roll-up fold failed'),
+    onError: logFailure('roll-up fold failed'),
   });
   const stop = async () => {
     retention.stop();

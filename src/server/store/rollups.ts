@@ -1,7 +1,8 @@
 /**
  * Daily and monthly roll-ups kept beside the visits (migration 002_rollups.sql),
- * maintained in the same transaction as every visit write, so statistics never
- * count visits one by one.
+ * so statistics never count visits one by one. Synced visits reach them
+ * through the roll-up queue (rollupQueue.ts); the demo loader writes them
+ * directly, in the transaction that stores its visits.
  *
  * Per batch: one lookup of visits purged earlier (their contribution is still
  * in the roll-ups, so a tablet sending one again adds nothing) and one
