@@ -6,8 +6,10 @@
 import { Dexie } from 'dexie';
 import type { CheckinDatabase, StoredVisit } from '../db/database.ts';
 
-const pendingRange = (db: CheckinDatabase) =>
-  db.visits.where('[pending+updatedAt]').between([1, Dexie.minKey], [1, Dexie.maxKey], true, true);
+/** Pending visits by last change, from `from` on (inclusive). */
+const pendingFrom = (db: CheckinDatabase, from: string | number = Dexie.minKey) =>
+  db.visits.where('[pending+updatedAt]').between([1, from], [1, Dexie.maxKey], true, true);
+const pendingRange = (db: CheckinDatabase) => pendingFrom(db);
 
 /**
  * The oldest pending changes first, at most `limit`; with `after` (a batch
@@ -24,9 +26,7 @@ export async function readPendingBatch(
   if (!last) return pendingRange(db).limit(limit).toArray();
   const inFlight = new Set(after.map((visit) => visit.id));
   const sameTime = after.filter((visit) => visit.updatedAt === last.updatedAt).length;
-  const read = await db.visits
-    .where('[pending+updatedAt]')
-    .between([1, last.updatedAt], [1, Dexie.maxKey], true, true)
+  const read = await pendingFrom(db, last.updatedAt)
     .limit(limit + sameTime)
     .toArray();
   return read.filter((visit) => !inFlight.has(visit.id)).slice(0, limit);
