@@ -7,7 +7,7 @@
 import type { SyncResult } from '../../shared/protocol.ts';
 import type { VisitRecord } from '../../shared/visit.ts';
 import { type Contact, contactAssignments, contactParams } from './devices.ts';
-import type { Store } from './sql.ts';
+import { isDeadlock, type Store } from './sql.ts';
 
 /** A visit that passed the rules, at its place in the request; `key` is its id in lower case. */
 export interface Candidate {
@@ -16,8 +16,6 @@ export interface Candidate {
   record: VisitRecord;
 }
 
-/** PostgreSQL broke a deadlock between two writers: running the loser again succeeds. */
-export const DEADLOCK = '40P01';
 const ATTEMPTS = 5;
 
 // Columns of a visit row from one visit record `r` (jsonb): $1 is the device, $3 the time received.
@@ -76,7 +74,7 @@ export async function insertNewVisits(
         : await store.query<{ id: string }>(INSERT_NEW, params);
       break;
     } catch (error) {
-      if ((error as { code?: unknown } | null)?.code !== DEADLOCK || attempt === ATTEMPTS) throw error;
+      if (!isDeadlock(error) || attempt === ATTEMPTS) throw error;
     }
   }
   const inserted = new Set(rows.map((row) => row.id));

@@ -12,7 +12,7 @@
  */
 import type { VisitRecord } from '../../shared/visit.ts';
 import { applyRollups, type RollupChange } from './rollups.ts';
-import type { Sql, Store } from './sql.ts';
+import { isDeadlock, type Sql, type Store } from './sql.ts';
 
 /** One visit written by a sync: its id and the stored version it replaced (null for a new visit). */
 export interface QueuedChange {
@@ -69,10 +69,23 @@ async function foldBatch(tx: Sql, limit: number): Promise<number> {
 export async function foldQueuedRollups(store: Store, batch = FOLD_BATCH): Promise<number> {
   let folded = 0;
   for (;;) {
-    const taken = await store.transaction((tx) => foldBatch(tx, batch));
+    const taken = await foldOnce(store, batch);
     folded += taken;
     // Fewer than a full batch: the queue was empty at that moment; syncs still arriving wait for the next fold.
     if (taken < batch) return folded;
+  }
+}
+
+const ATTEMPTS = 5;
+
+/** One batch in its own transaction, run again if PostgreSQL stops it to break a deadlock with a sync or another fold. */
+async function foldOnce(store: Store, batch: number): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await store.transaction((tx) => foldBatch(tx, batch));
+    } catch (error) {
+      if (!isDeadlock(error) || attempt === ATTEMPTS) throw error;
+    }
   }
 }
 

@@ -17,3 +17,6 @@ export interface Store extends Sql {
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** PostgreSQL broke a deadlock between two transactions (40P01): running the one it stopped again succeeds. */
+export const isDeadlock = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === '40P01';

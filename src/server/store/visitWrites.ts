@@ -15,10 +15,10 @@ import { type ClientInfo, MAX_BATCH_VISITS, type RescueFile, type SyncResult } f
 import { Visit, type VisitRecord } from '../../shared/visit.ts';
 import { checkVisit, type FieldError } from '../../shared/visitRules.ts';
 import { deviceExists, recordContact } from './devices.ts';
-import { type Candidate, DEADLOCK, insertNewVisits, VISIT_COLUMNS, VISIT_VALUES } from './newVisits.ts';
+import { type Candidate, insertNewVisits, VISIT_COLUMNS, VISIT_VALUES } from './newVisits.ts';
 import { existingPointIds } from './points.ts';
 import { queueRollups } from './rollupQueue.ts';
-import type { Sql, Store } from './sql.ts';
+import { isDeadlock, type Sql, type Store } from './sql.ts';
 
 interface StoredVisit {
   deviceId: string;
@@ -108,8 +108,7 @@ async function writeRest(store: Store, deviceId: string, rest: Candidate[], now:
 }
 
 /** Another push inserting the same new ids, or PostgreSQL breaking a deadlock between two pushes. */
-const isRetryable = (error: unknown): boolean =>
-  error instanceof ConcurrentInsert || (error as { code?: unknown } | null)?.code === DEADLOCK;
+const isRetryable = (error: unknown): boolean => error instanceof ConcurrentInsert || isDeadlock(error);
 
 function idOf(value: unknown): string {
   const id = value !== null && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;

@@ -72,6 +72,26 @@ describe.each(STORE_KINDS)('the roll-up queue on the %s store', (kind) => {
     expect((await getStats(store, JUNE)).totals.visits).toBe(25);
   });
 
+  it('runs a fold again when PostgreSQL stops it to break a deadlock, and counts every visit once', async () => {
+    const store = await cityWithTablet(kind);
+    await sync(store, 'tablet-1', [visit({ pointId: 'marta', arrivedAt: '2026-06-10T10:00:00+02:00' })], NOW);
+    let stopped = 0;
+    // The first fold transaction is chosen as the deadlock's victim after its work, as PostgreSQL would at commit time.
+    const oncePicked: Store = {
+      ...store,
+      transaction: (work) =>
+        store.transaction(async (tx) => {
+          const result = await work(tx);
+          if (stopped++ === 0) throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+          return result;
+        }),
+    };
+    expect(await foldQueuedRollups(oncePicked)).toBe(1);
+    expect(stopped).toBe(2);
+    expect(await queued(store)).toBe(0);
+    expect((await getStats(store, JUNE)).totals.visits).toBe(1);
+  });
+
   it('counts a queued visit before retention purges it', async () => {
     const store = await cityWithTablet(kind);
     const old = visit({ pointId: 'marta', arrivedAt: '2023-03-01T10:00:00+01:00', topics: ['itsme'] });
