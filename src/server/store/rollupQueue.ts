@@ -24,6 +24,13 @@ export interface QueuedChange {
 export const FOLD_BATCH = 2_000;
 export const DEFAULT_FOLD_EVERY_MS = 1_000;
 export const DEFAULT_FOLD_MAX_DELAY_MS = 10_000;
+/**
+ * Queued visits that start a fold even while tablets keep syncing: about half
+ * a second of folding. Under a long rush the queue stays that short, so a
+ * statistics read (which folds first) never waits on a rush's whole backlog;
+ * one tablet draining a full outbox (≤ 10,000 visits) is not interrupted.
+ */
+export const DEFAULT_FOLD_BACKLOG = 20_000;
 
 /** Notes the changed visits in the sync's transaction. A visit already queued keeps the `before` the roll-ups count. */
 export async function queueRollups(tx: Sql, changes: readonly QueuedChange[]): Promise<void> {
@@ -60,6 +67,15 @@ async function foldBatch(tx: Sql, limit: number): Promise<number> {
   }
   await applyRollups(tx, changes);
   return taken.length;
+}
+
+/** Whether the queue holds at least `visits` visits; counts no further than that. */
+export async function queueHolds(sql: Sql, visits: number): Promise<boolean> {
+  const rows = await sql.query<{ held: number }>(
+    'SELECT count(*)::int AS held FROM (SELECT 1 FROM rollup_queue LIMIT $1) AS waiting',
+    [visits],
+  );
+  return (rows[0]?.held ?? 0) >= visits;
 }
 
 /**
@@ -99,6 +115,8 @@ export interface FoldOptions {
   quiet?: () => boolean;
   /** Fold at the latest this long after the last fold, quiet or not. */
   maxDelayMs?: number;
+  /** Fold, quiet or not, once this many visits are queued. */
+  backlog?: number;
   now?: () => number;
   onError: (error: unknown) => void;
   setTimer?: (run: () => void, ms: number) => unknown;
@@ -106,12 +124,14 @@ export interface FoldOptions {
 }
 
 /**
- * Looks every `everyMs` and folds the queue when the city is quiet, or when
- * `maxDelayMs` passed since the last fold; `stop` waits for a fold in progress.
+ * Looks every `everyMs` and folds the queue when the city is quiet, when
+ * `maxDelayMs` passed since the last fold, or when `backlog` visits wait;
+ * `stop` waits for a fold in progress.
  */
 export function scheduleRollupFolds(store: Store, options: FoldOptions): FoldSchedule {
   const everyMs = options.everyMs ?? DEFAULT_FOLD_EVERY_MS;
   const maxDelayMs = options.maxDelayMs ?? DEFAULT_FOLD_MAX_DELAY_MS;
+  const backlog = options.backlog ?? DEFAULT_FOLD_BACKLOG;
   const now = options.now ?? Date.now;
   const quiet = options.quiet ?? (() => true);
   let lastFoldAt = now();
@@ -120,17 +140,15 @@ export function scheduleRollupFolds(store: Store, options: FoldOptions): FoldSch
   let stopped = false;
   let timer: unknown = null;
   let running: Promise<void> = Promise.resolve();
-  const run = () => {
-    if (!quiet() && now() - lastFoldAt < maxDelayMs) {
-      timer = setTimer(run, everyMs);
-      return;
-    }
+  const due = async (): Promise<boolean> => quiet() || now() - lastFoldAt >= maxDelayMs || (await queueHolds(store, backlog));
+  const foldIfDue = async () => {
+    if (!(await due())) return;
     lastFoldAt = now();
-    running = foldQueuedRollups(store)
-      .then(
-        () => {},
-        (error: unknown) => options.onError(error),
-      )
+    await foldQueuedRollups(store);
+  };
+  const run = () => {
+    running = foldIfDue()
+      .catch((error: unknown) => options.onError(error))
       .finally(() => {
         if (!stopped) timer = setTimer(run, everyMs);
       });

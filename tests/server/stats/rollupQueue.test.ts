@@ -192,4 +192,28 @@ describe('the fold schedule', () => {
     expect(await queued(store)).toBe(0); // ten seconds since the last fold, busy or not
     await schedule.stop();
   });
+
+  it('folds a long rush in steps: once the backlog is reached, busy or not', async () => {
+    const store = await cityWithTablet('pglite');
+    const timer = manualTimer();
+    const schedule = scheduleRollupFolds(store, {
+      everyMs: 1_000,
+      maxDelayMs: 10_000,
+      backlog: 2,
+      quiet: () => false,
+      now: () => 0,
+      onError: (error) => {
+        throw error;
+      },
+      setTimer: timer.setTimer,
+      clearTimer: timer.clearTimer,
+    });
+    await sync(store, 'tablet-1', [visit({ pointId: 'marta', arrivedAt: '2026-06-10T10:00:00+02:00' })], NOW);
+    await timer.tick();
+    expect(await queued(store)).toBe(1); // busy, one visit waiting: not yet
+    await sync(store, 'tablet-1', [visit({ pointId: 'marta', arrivedAt: '2026-06-10T11:00:00+02:00' })], NOW);
+    await timer.tick();
+    expect(await queued(store)).toBe(0);
+    await schedule.stop();
+  });
 });
