@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src/server/store/migrate.ts';
+import { openPglite } from '../../src/server/store/pglite.ts';
 import { freshStore, STORE_KINDS } from './helpers/stores.ts';
 
 describe.each(STORE_KINDS)('the %s store', (kind) => {
@@ -27,5 +28,46 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
       "SELECT to_char(('2026-03-29T01:30:00Z'::timestamptz AT TIME ZONE 'Europe/Brussels'), 'YYYY-MM-DD') AS day, extract(hour FROM ('2026-03-29T01:30:00Z'::timestamptz AT TIME ZONE 'Europe/Brussels'))::int AS hour",
     );
     expect(row).toEqual({ day: '2026-03-29', hour: 3 });
+  });
+});
+
+describe.each(STORE_KINDS)('errors from the %s store', (kind) => {
+  it("keep PostgreSQL's code, so a conflict or a deadlock can be told apart", async () => {
+    const store = await freshStore(kind);
+    await store.query("INSERT INTO points (id, name) VALUES ('marta', 'mARTa')");
+    const error = await store.query("INSERT INTO points (id, name) VALUES ('marta', 'again')").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as { code?: string }).code).toBe('23505');
+  });
+});
+
+describe('embedded PGlite on its own thread', () => {
+  it('keeps the event loop free while the database works', async () => {
+    const store = await freshStore('pglite');
+    const events: string[] = [];
+    const query = store
+      .query("SELECT count(*) FROM generate_series(1, 3000000) AS n WHERE n::text LIKE '%7%'")
+      .then(() => events.push('query done'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    events.push('timer fired');
+    await query;
+    expect(events).toEqual(['timer fired', 'query done']);
+  });
+
+  it('runs a query from outside a transaction after that transaction, as one connection does', async () => {
+    const store = await freshStore('pglite');
+    let outside: Promise<unknown> | undefined;
+    await store.transaction(async (tx) => {
+      await tx.query("INSERT INTO points (id, name) VALUES ('marta', 'mARTa')");
+      outside = store.query<{ n: number }>('SELECT count(*)::int AS n FROM points');
+      await tx.query("INSERT INTO points (id, name) VALUES ('vijfhoek', 'Vijfhoek')");
+    });
+    expect(await outside).toEqual([{ n: 2 }]);
+  });
+
+  it('answers with an error once closed, instead of waiting forever', async () => {
+    const store = await openPglite();
+    await store.close();
+    await expect(store.query('SELECT 1')).rejects.toThrow(/database thread stopped/);
   });
 });
