@@ -57,6 +57,7 @@ export interface IngestFigures {
 }
 
 const POOL_SIZE = 5_000;
+const WARM_UP_REQUESTS = 2;
 
 function requestsPerTablet(sizes: IngestSizes, tablets: number, visitsPerRequest: number): number {
   const total = visitsPerRequest === 1 ? sizes.singleRequestsPerCell : sizes.batchedVisitsPerCell / visitsPerRequest;
@@ -76,11 +77,16 @@ async function storeCells(kind: StoreKind, sizes: IngestSizes, log: (line: strin
     for (let i = 0; i < most; i++) tokens.push((await pairTablet(coordinator, `Load tablet ${i + 1}`)).token);
     const pool = queuedVisits(31, POOL_SIZE);
     const cells: IngestCell[] = [];
-    // Warm-up, not measured: the city's first requests compile its code paths.
-    await runLoad(city.origin, [prepareTablet(tokens[0] as string, pool, 5, sizes.batchVisits)]);
     for (const tablets of sizes.concurrency) {
       for (const visitsPerRequest of [sizes.batchVisits, 1]) {
         log(`ingest on ${kind}: ${tablets} tablet(s), ${visitsPerRequest} visit(s) per request`);
+        // Warm-up at this concurrency, not measured: the city compiles its code paths and opens its
+        // database connections, as it has long done when a real rush of this size starts.
+        await runLoad(
+          city.origin,
+          tokens.slice(0, tablets).map((token) => prepareTablet(token, pool, WARM_UP_REQUESTS, visitsPerRequest)),
+        );
+        await city.ask({ type: 'fold' }, 'folded');
         const runs: IngestRun[] = [];
         for (let run = 0; run < sizes.runs; run++) {
           const perTablet = requestsPerTablet(sizes, tablets, visitsPerRequest);
