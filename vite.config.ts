@@ -14,7 +14,11 @@ export default defineConfig({
       filename: 'sw.ts',
       injectRegister: false,
       manifest: false,
-      injectManifest: { globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'] },
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
+        // The coordinator dashboard is used online, on the coordinators' own computers: tablets do not store it.
+        globIgnores: ['**/startDashboard-*'],
+      },
     }),
     // After the service worker is built: compressed copies of every text file, sent to browsers that accept them.
     precompressPlugin(),

@@ -6,7 +6,7 @@
  * schema checker and the sync engine are separate chunks loaded later.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -61,5 +61,12 @@ describe('the tablet’s first load', () => {
     const worker = readFileSync(join(outDir, 'sw.js'), 'utf8');
     expect(worker).toContain('index.html');
     for (const chunk of firstLoad) expect(worker).toContain(chunk.file.replace(/^\//, ''));
+  });
+
+  it('leaves the coordinator dashboard out of what tablets store', () => {
+    const worker = readFileSync(join(outDir, 'sw.js'), 'utf8');
+    const dashboard = readdirSync(join(outDir, 'assets')).filter((file) => file.startsWith('startDashboard-'));
+    expect(dashboard.length).toBeGreaterThan(0);
+    for (const file of dashboard) expect(worker).not.toContain(file);
   });
 });
