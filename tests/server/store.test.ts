@@ -71,3 +71,16 @@ describe('embedded PGlite on its own thread', () => {
     await expect(store.query('SELECT 1')).rejects.toThrow(/database thread stopped/);
   });
 });
+
+describe('the PostgreSQL store', () => {
+  it('parses and plans a statement with parameters once per connection, not on every call', async () => {
+    const store = await freshStore('postgres');
+    const text = 'SELECT $1::int + 1 AS next';
+    const prepared = await store.transaction(async (tx) => {
+      expect(await tx.query(text, [1])).toEqual([{ next: 2 }]);
+      expect(await tx.query(text, [41])).toEqual([{ next: 42 }]);
+      return tx.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1', [text]);
+    });
+    expect(prepared).toEqual([{ n: 1 }]);
+  });
+});
