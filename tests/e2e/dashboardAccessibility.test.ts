@@ -81,3 +81,29 @@ for (const lang of ['nl', 'en'] as const) {
     expect(findings).toEqual({});
   });
 }
+
+test('on a narrow screen a table wider than the screen is a named stop in the Tab order, and passes axe', async () => {
+  const context = await browser.browser.newContext({
+    viewport: { width: 480, height: 800 },
+    locale: 'nl-BE',
+    timezoneId: 'Europe/Brussels',
+    reducedMotion: 'reduce',
+  });
+  const dashboard = new Dashboard(await context.newPage(), 'nl');
+  await dashboard.open(city.origin);
+  await dashboard.signIn(COORDINATOR.username, COORDINATOR.password);
+  const showTable = dashboard.page.getByRole('button', { name: dashboard.t('chart.showTable'), pressed: false });
+  await showTable.first().waitFor();
+  while ((await showTable.count()) > 0) await showTable.first().click();
+
+  const heatmap = dashboard.page.getByRole('region', {
+    name: dashboard.t('chart.scrollTable', { title: dashboard.t('chart.heatmap') }),
+  });
+  await heatmap.focus();
+  await dashboard.page.keyboard.press('ArrowRight');
+  await expect.poll(() => heatmap.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+  const findings = await axeFindings(dashboard.page);
+  await screenshot(dashboard.page, 'dashboard-nl-narrow-tables');
+  await context.close();
+  expect(findings).toEqual([]);
+});

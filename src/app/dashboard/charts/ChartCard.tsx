@@ -7,6 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useDashboardI18n } from '../i18n/i18n.tsx';
 import { type ChartSpec, useChartDrawer } from './drawer.ts';
+import { TableScroll } from './TableScroll.tsx';
 
 export interface TableRow {
   label: string;
@@ -67,7 +68,7 @@ export function ChartCard({
       ) : (
         <>
           {!asTable && <ChartCanvas spec={spec} />}
-          <div class={asTable ? 'table-scroll' : 'visually-hidden'}>
+          <TableScroll title={title} shown={asTable}>
             <table class="data-table">
               <caption class="visually-hidden">{title}</caption>
               <thead>
@@ -113,7 +114,7 @@ export function ChartCard({
                 </tfoot>
               )}
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
       {children}

@@ -5,6 +5,7 @@
  */
 import { useId } from 'preact/hooks';
 import { useDashboardI18n } from '../i18n/i18n.tsx';
+import { TableScroll } from './TableScroll.tsx';
 
 export interface HeatCell {
   weekday: number;
@@ -64,7 +65,7 @@ export function Heatmap({ cells }: { cells: readonly HeatCell[] }) {
       ) : (
         <>
           <p class="hint">{t('chart.heatmapHint')}</p>
-          <div class="table-scroll">
+          <TableScroll title={t('chart.heatmap')}>
             <table class="heatmap">
               <caption class="visually-hidden">{t('chart.heatmap')}</caption>
               <thead>
@@ -96,7 +97,7 @@ export function Heatmap({ cells }: { cells: readonly HeatCell[] }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <h4>{t('chart.busiest')}</h4>
           <ol class="busiest">
             {busiest.map((entry) => (

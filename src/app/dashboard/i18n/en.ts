@@ -81,6 +81,7 @@ export const en: DashboardDictionary = {
   'change.none': 'the previous period had none',
 
   'chart.showTable': 'Show as table',
+  'chart.scrollTable': 'Table {title}, scrolls sideways',
   'chart.showChart': 'Show as chart',
   'chart.count': 'Count',
   'chart.share': 'Share',

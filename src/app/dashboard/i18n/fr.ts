@@ -81,6 +81,7 @@ export const fr: DashboardDictionary = {
   'change.none': "la période précédente n'en comptait pas",
 
   'chart.showTable': 'Afficher en tableau',
+  'chart.scrollTable': 'Tableau {title}, défile sur le côté',
   'chart.showChart': 'Afficher en graphique',
   'chart.count': 'Nombre',
   'chart.share': 'Part',

@@ -83,6 +83,7 @@ export const nl = {
   'change.none': 'de vorige periode had er geen',
 
   'chart.showTable': 'Toon als tabel',
+  'chart.scrollTable': 'Tabel {title}, schuift opzij',
   'chart.showChart': 'Toon als grafiek',
   'chart.count': 'Aantal',
   'chart.share': 'Aandeel',
