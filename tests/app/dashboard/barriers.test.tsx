@@ -1,9 +1,7 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import type { StatsQuery } from '../../../src/app/dashboard/api/types.ts';
 import { renderDashboard } from './renderDashboard.tsx';
-
-afterEach(cleanup);
 
 /** This year: barriers in January (itsme, government) and in March (government). */
 function barriers(query: StatsQuery) {

@@ -1,9 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LANGUAGE_KEY } from '../../../src/app/dashboard/language.ts';
 import { renderDashboard } from './renderDashboard.tsx';
-
-afterEach(cleanup);
 
 const busyOctober = () => ({
   totals: { visits: 12, questions: 12, deviceSessions: 0, firstVisits: 0, people: 12, barriers: 0 },

@@ -1,9 +1,7 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import type { DeviceSummary } from '../../../src/app/dashboard/api/types.ts';
 import { renderDashboard } from './renderDashboard.tsx';
-
-afterEach(cleanup);
 
 const tablet = (extra: Partial<DeviceSummary>): DeviceSummary => ({
   id: '019370c2-7a1e-7c4b-9d1e-4c2b8f1a0e55',

@@ -1,9 +1,7 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import type { StatsQuery } from '../../../src/app/dashboard/api/types.ts';
 import { renderDashboard } from './renderDashboard.tsx';
-
-afterEach(cleanup);
 
 const POINTS = [
   { id: 'predikheren', name: 'Bibliotheek Het Predikheren', active: true },

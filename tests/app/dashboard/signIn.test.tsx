@@ -1,9 +1,7 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { PASSWORD } from './fakeCity.ts';
 import { renderDashboard } from './renderDashboard.tsx';
-
-afterEach(cleanup);
 
 async function signIn(username: string, password: string) {
   fireEvent.input(await screen.findByLabelText('Gebruikersnaam'), { target: { value: username } });

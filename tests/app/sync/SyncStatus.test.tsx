@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import type { SyncHandle } from '../../../src/app/sync/startSync.ts';
 import { createStatusStore, initialSyncStatus, type SyncStatus as Status } from '../../../src/app/sync/status.ts';
 import { describeSync } from '../../../src/app/ui/sync/describeSync.ts';
@@ -72,8 +72,6 @@ function fakeSync(status: Partial<Status>) {
   };
   return { handle, store, calls };
 }
-
-afterEach(cleanup);
 
 describe('the status on every screen and the actions in Settings', () => {
   it('reads the status out politely and follows it as it changes', async () => {

@@ -1,9 +1,7 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { pairedTablet } from '../helpers/tablet.ts';
 import { renderApp } from './renderApp.tsx';
-
-afterEach(cleanup);
 
 describe('switching the interface language', () => {
   it('turns every label, topic and date into English, and remembers it', async () => {

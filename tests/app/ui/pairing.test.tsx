@@ -1,10 +1,8 @@
-import { cleanup, fireEvent, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { takePairCode } from '../../../src/app/pairLink.ts';
 import { pairedTablet, setUpTablet } from '../helpers/tablet.ts';
 import { renderApp } from './renderApp.tsx';
-
-afterEach(cleanup);
 
 describe('setting up a tablet', () => {
   it('pairs with a typed code, says what the browser promised about storage, then asks where we are today', async () => {

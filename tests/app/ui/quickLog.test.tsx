@@ -1,10 +1,8 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { fireEvent, screen, within } from '@testing-library/preact';
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryStorage, pairedTablet } from '../helpers/tablet.ts';
 import { renderApp } from './renderApp.tsx';
-
-afterEach(cleanup);
 
 describe('a host logs a walk-in from Today', () => {
   it('logs "Vraag → itsme → Opgelost" in three taps, says "Bewaard" only once it is stored, and offers undo', async () => {

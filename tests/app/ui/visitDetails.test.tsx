@@ -1,11 +1,9 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withSyncState } from '../../../src/app/db/database.ts';
 import { MemoryStorage, pairedTablet, type TestTablet } from '../helpers/tablet.ts';
 import { renderApp } from './renderApp.tsx';
-
-afterEach(cleanup);
 
 async function loggedVisit(t: TestTablet): Promise<string> {
   const result = await t.tablet.quickLog('predikheren', {

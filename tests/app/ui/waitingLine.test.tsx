@@ -1,10 +1,9 @@
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { act, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pairedTablet } from '../helpers/tablet.ts';
 import { renderApp } from './renderApp.tsx';
 
 afterEach(() => {
-  cleanup();
   vi.useRealTimers();
 });
 
