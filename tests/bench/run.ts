@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const sizes = SIZES[mode];
   const log = (line: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
   // Fail before minutes of work, not after.
-  const usesPostgres = only.includes('ingest') || only.includes('stats');
+  const usesPostgres = only.includes('drain') || only.includes('ingest') || only.includes('stats');
   const versions = {
     postgres: usesPostgres ? await postgresVersion() : 'not used',
     pglite: packageVersion('@electric-sql/pglite'),
