@@ -27,6 +27,9 @@ export interface StartRun {
   longTasksMs: number;
 }
 
+/** What the page logs once the home screen is interactive. */
+const INTERACTIVE = 'digibank-bench: home interactive';
+
 /**
  * Marks, in each page of the context, when the home screen is in the document
  * and when it is interactive. A string, not a function: the TypeScript runner
@@ -45,7 +48,10 @@ export const WATCH_FOR_HOME = `(() => {
     if (!document.querySelector('.today-actions button') || !document.querySelector('.today-lists')) return false;
     const shownAt = performance.now();
     globalThis.digibankHome = { shownAt };
-    requestAnimationFrame(() => setTimeout(() => { globalThis.digibankHome = { shownAt, interactiveAt: performance.now() }; }, 0));
+    requestAnimationFrame(() => setTimeout(() => {
+      globalThis.digibankHome = { shownAt, interactiveAt: performance.now() };
+      console.debug('${INTERACTIVE}');
+    }, 0));
     return true;
   };
   new MutationObserver((records, observer) => { if (mark()) observer.disconnect(); })
@@ -60,14 +66,12 @@ export async function startOnce(context: BrowserContext, origin: string, throttl
       const devtools = await context.newCDPSession(page);
       await devtools.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     }
+    // The page says so itself: polling from here would run the driver's own scripts on the page's main thread,
+    // which the throttling slows along with the app.
+    const interactive = page.waitForEvent('console', { predicate: (message) => message.text() === INTERACTIVE, timeout: 60_000 });
     const response = await page.goto(origin, { waitUntil: 'commit' });
     if (!response?.fromServiceWorker()) throw new Error('the app was not served by its service worker');
-    const handle = await page.waitForFunction(
-      () => (globalThis as unknown as { digibankHome?: { interactiveAt?: number } }).digibankHome?.interactiveAt !== undefined,
-      null,
-      { timeout: 60_000, polling: 50 },
-    );
-    await handle.dispose();
+    await interactive;
     const marks = await page.evaluate(() => {
       const scope = globalThis as unknown as {
         digibankHome: { shownAt: number; interactiveAt: number };
