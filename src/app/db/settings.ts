@@ -3,7 +3,7 @@
  * its pairing, the point chosen today and the interface language. The device
  * token never leaves this store except in the Authorization header.
  */
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, getMany, set, type UseStore } from 'idb-keyval';
 import type { Point } from '../../shared/protocol.ts';
 import type { Lang } from '../../shared/taxonomy.ts';
 
@@ -34,6 +34,13 @@ export class Settings {
 
   get<K extends SettingKey>(key: K): Promise<SettingsShape[K] | undefined> {
     return get(key, this.store);
+  }
+
+  /** Several settings in one IndexedDB transaction: starting the app reads them all, and each transaction costs a round trip. */
+  getMany<K extends SettingKey>(keys: readonly K[]): Promise<{ [P in K]?: SettingsShape[P] }> {
+    return getMany(keys as K[], this.store).then((values) =>
+      Object.fromEntries(keys.map((key, index) => [key, values[index]])),
+    ) as Promise<{ [P in K]?: SettingsShape[P] }>;
   }
 
   set<K extends SettingKey>(key: K, value: SettingsShape[K]): Promise<void> {

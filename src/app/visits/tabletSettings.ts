@@ -26,22 +26,29 @@ export class TabletSettings {
   ) {}
 
   async load(): Promise<TabletState> {
-    const s = this.settings;
-    let installId = await s.get('installId');
+    const s = await this.settings.getMany([
+      'installId',
+      'points',
+      'pointId',
+      'pairing',
+      'pairingRevoked',
+      'lang',
+      'persistentStorage',
+    ]);
+    let installId = s.installId;
     if (!installId) {
       installId = this.newInstallId();
-      await s.set('installId', installId);
+      await this.settings.set('installId', installId);
     }
-    const points = (await s.get('points')) ?? [];
-    const pointId = (await s.get('pointId')) ?? null;
+    const points = s.points ?? [];
     return {
       installId,
-      pairing: (await s.get('pairing')) ?? null,
-      pairingRevoked: (await s.get('pairingRevoked')) ?? false,
+      pairing: s.pairing ?? null,
+      pairingRevoked: s.pairingRevoked ?? false,
       points,
-      pointId: points.some((point) => point.id === pointId) ? pointId : null,
-      lang: (await s.get('lang')) ?? 'nl',
-      persistentStorage: (await s.get('persistentStorage')) ?? null,
+      pointId: points.some((point) => point.id === s.pointId) ? (s.pointId ?? null) : null,
+      lang: s.lang ?? 'nl',
+      persistentStorage: s.persistentStorage ?? null,
     };
   }
 

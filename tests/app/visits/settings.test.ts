@@ -19,6 +19,23 @@ describe('the tablet’s settings', () => {
     expect(await t.tablet.settings.load()).toMatchObject({ pointId: 'den-abeel', lang: 'fr' });
   });
 
+  it('reads every setting back at once', async () => {
+    const t = await pairedTablet();
+    await t.settings.set('pairingRevoked', true);
+    await t.settings.set('persistentStorage', 'granted');
+    await t.tablet.settings.chooseLanguage('en');
+    expect(await t.tablet.settings.load()).toEqual({
+      installId: '0b7e4a52-52f1-4b8f-9d47-6a3c1f0e9d21',
+      pairing: { deviceId: 'device-1', token: 'token-0', label: 'Tablet balie', pairedAt: '2026-11-01T10:00:00.000+01:00' },
+      pairingRevoked: true,
+      points: (await t.settings.get('points')) ?? [],
+      pointId: 'predikheren',
+      lang: 'en',
+      persistentStorage: 'granted',
+    });
+    expect(await t.settings.getMany(['lang', 'lastSyncAt'])).toEqual({ lang: 'en', lastSyncAt: undefined });
+  });
+
   it('forgets a chosen point the city no longer lists', async () => {
     const t = await pairedTablet();
     await t.tablet.settings.savePoints([{ id: 'den-abeel', name: 'Den Abeel' }]);
