@@ -8,21 +8,7 @@ import type { TestTablet } from '../helpers/tablet.ts';
 // a few seconds, so waiting for what the host sees is allowed that long (it is a cap, not a measurement).
 configure({ asyncUtilTimeout: 10_000 });
 
-interface RenderOptions {
-  hash?: string;
-  pairCode?: string | null;
-  sync?: Promise<SyncHandle>;
-  onFirstScreen?: () => void;
-}
-
-export function renderApp(t: TestTablet, options: RenderOptions = {}) {
+export function renderApp(t: TestTablet, options: { hash?: string; pairCode?: string | null; sync?: Promise<SyncHandle> } = {}) {
   window.location.hash = options.hash ?? '';
-  return render(
-    <App
-      tablet={t.tablet}
-      pairCode={options.pairCode ?? null}
-      sync={options.sync ?? null}
-      onFirstScreen={options.onFirstScreen}
-    />,
-  );
+  return render(<App tablet={t.tablet} pairCode={options.pairCode ?? null} sync={options.sync ?? null} />);
 }
