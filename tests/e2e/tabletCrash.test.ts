@@ -18,6 +18,21 @@ const ROUNDS = 20;
 /** After a reload the host's unfinished step gives up this soon (the toast it waits for will not come). */
 const STEP_TIMEOUT_MS = 5_000;
 const SEED = runSeed(20261123);
+/** A browser step without a timeout of its own (opening or closing a page, reading its database) gets this long. */
+const BROWSER_STEP_MS = 30_000;
+
+/** Fails with the name of a browser step that does not finish in time, instead of the whole test timing out. */
+async function bounded<T>(step: string, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${step}: not done after ${BROWSER_STEP_MS} ms`)), BROWSER_STEP_MS);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 let city: City;
 let browser: BrowserSession;
@@ -45,7 +60,7 @@ async function crash(page: Page, how: Crash): Promise<void> {
     cdp.send('Page.crash').catch(() => {});
     await crashed;
   }
-  await page.close();
+  await bounded(`closing the page after a ${how}`, page.close());
 }
 
 test(`visits the screen called saved survive the tablet closing, reloading and crashing at random (${ROUNDS} rounds)`, {
@@ -70,7 +85,7 @@ test(`visits the screen called saved survive the tablet closing, reloading and c
     const topics = TOPICS.map((term) => term.code);
     const outcomes = OUTCOMES.map((term) => term.code).filter((code) => code !== 'left' && code !== 'referred');
     for (let round = 0; round < ROUNDS; round++) {
-      if (tablet.page.isClosed()) tablet = new Tablet(await context.newPage());
+      if (tablet.page.isClosed()) tablet = new Tablet(await bounded(`opening a page (round ${round})`, context.newPage()));
       tablet.page.setDefaultTimeout(STEP_TIMEOUT_MS);
       await tablet.open(city.origin, '/#/');
       await tablet.todayShown();
@@ -89,18 +104,18 @@ test(`visits the screen called saved survive the tablet closing, reloading and c
       });
       await Promise.race([host, new Promise((resolve) => setTimeout(resolve, crashAfterMs))]);
       crashed = true;
-      await crash(tablet.page, how);
-      await host;
+      await bounded(`${how} (round ${round})`, crash(tablet.page, how));
+      await bounded(`the host's last step (round ${round})`, host);
     }
 
     // Opened once more: every confirmed visit is there and, in time, at the city.
-    if (!tablet.page.isClosed()) await tablet.page.close();
-    tablet = new Tablet(await context.newPage());
+    if (!tablet.page.isClosed()) await bounded('closing the last page', tablet.page.close());
+    tablet = new Tablet(await bounded('opening the page for the check', context.newPage()));
     await tablet.open(city.origin, '/#/');
     await tablet.todayShown();
     console.log(`${saidSaved.length} visits confirmed over ${ROUNDS} rounds (seed ${SEED})`);
     await context.unroute('**/api/v1/sync');
-    const onTablet = await storedVisits(tablet.page);
+    const onTablet = await bounded('reading the visits on the tablet', storedVisits(tablet.page));
     const ids = onTablet.map((visit) => visit.id);
     expect(saidSaved.length, 'the host saw at least one "Bewaard"').toBeGreaterThan(0);
     expect(ids).toEqual(expect.arrayContaining(saidSaved));
