@@ -3,13 +3,14 @@
  * setup (not paired, pairing revoked, a pairing link, or "pair again"), the
  * point choice, or the daily screens.
  */
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../../shared/taxonomy.ts';
 import type { AppUpdate } from '../registerServiceWorker.ts';
 import type { SyncHandle } from '../sync/startSync.ts';
 import type { Tablet } from '../visits/service.ts';
 import type { TabletState } from '../visits/tabletSettings.ts';
 import { AppStateContext } from './AppState.ts';
+import { FirstScreenContext, useFirstScreenShown } from './firstScreen.ts';
 import { navigate, type Route, useRoute } from './hooks/useRoute.ts';
 import { everydayDutch, type I18n, I18nProvider, loadI18n } from './i18n/I18n.tsx';
 import { lazy } from './lazy.tsx';
@@ -38,12 +39,17 @@ interface Props {
   pairCode?: string | null;
   /** Tells when a new version of the app waits (the service worker); none in tests of the screens alone. */
   updates?: Promise<AppUpdate | null> | null;
+  /** Called once the first screen shows what it is for (see firstScreen.ts). */
+  onFirstScreen?: () => void;
 }
+
+/** No one waits for the first screen (tests of the screens alone). */
+const ignore = () => {};
 
 /** Screens where switching to a new version interrupts nothing: no visit is being typed there. */
 const CALM_ROUTES: readonly Route['name'][] = ['today', 'history', 'settings'];
 
-export function App({ tablet, sync = null, pairCode = null, updates = null }: Props) {
+export function App({ tablet, sync = null, pairCode = null, updates = null, onFirstScreen = ignore }: Props) {
   const [state, setState] = useState<TabletState | null>(null);
   const [syncHandle, setSyncHandle] = useState<SyncHandle | null>(null);
   const [i18n, setI18n] = useState<I18n>(everydayDutch);
@@ -60,7 +66,8 @@ export function App({ tablet, sync = null, pairCode = null, updates = null }: Pr
     setState((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next));
   }, [tablet]);
 
-  useEffect(() => {
+  // Read the settings as soon as the loading screen is committed, not after the browser has painted it.
+  useLayoutEffect(() => {
     reload();
     const timer = setInterval(reload, RECHECK_MS);
     const onVisible = () => document.visibilityState === 'visible' && reload();
@@ -105,35 +112,37 @@ export function App({ tablet, sync = null, pairCode = null, updates = null }: Pr
 
   return (
     <TabletContext.Provider value={tablet}>
-      <SyncContext.Provider value={syncHandle}>
-        <I18nProvider value={i18n}>
-          <ToastProvider>
-            <UpdatePrompt
-              updates={updates}
-              calm={Boolean(
-                state?.pairing && !state.pairingRevoked && state.pointId && !linkCode && CALM_ROUTES.includes(route.name),
+      <FirstScreenContext.Provider value={onFirstScreen}>
+        <SyncContext.Provider value={syncHandle}>
+          <I18nProvider value={i18n}>
+            <ToastProvider>
+              <UpdatePrompt
+                updates={updates}
+                calm={Boolean(
+                  state?.pairing && !state.pairingRevoked && state.pointId && !linkCode && CALM_ROUTES.includes(route.name),
+                )}
+              />
+              {appState ? (
+                <AppStateContext.Provider value={appState}>
+                  <Screens
+                    state={appState.state}
+                    route={route}
+                    linkCode={linkCode}
+                    onSetupDone={async () => {
+                      setLinkCode(null);
+                      await reload();
+                      syncHandle?.syncNow();
+                      navigate({ name: 'today' });
+                    }}
+                  />
+                </AppStateContext.Provider>
+              ) : (
+                <p class="loading">{i18n.t('app.loading')}</p>
               )}
-            />
-            {appState ? (
-              <AppStateContext.Provider value={appState}>
-                <Screens
-                  state={appState.state}
-                  route={route}
-                  linkCode={linkCode}
-                  onSetupDone={async () => {
-                    setLinkCode(null);
-                    await reload();
-                    syncHandle?.syncNow();
-                    navigate({ name: 'today' });
-                  }}
-                />
-              </AppStateContext.Provider>
-            ) : (
-              <p class="loading">{i18n.t('app.loading')}</p>
-            )}
-          </ToastProvider>
-        </I18nProvider>
-      </SyncContext.Provider>
+            </ToastProvider>
+          </I18nProvider>
+        </SyncContext.Provider>
+      </FirstScreenContext.Provider>
     </TabletContext.Provider>
   );
 }
@@ -147,9 +156,16 @@ interface ScreensProps {
 
 function Screens({ state, route, linkCode, onSetupDone }: ScreensProps) {
   const point = state.points.find((p) => p.id === state.pointId);
-  if (!state.pairing || state.pairingRevoked || linkCode !== null || route.name === 'pair')
-    return <Setup state={state} step="pair" linkCode={linkCode} onDone={onSetupDone} />;
-  if (!point || route.name === 'point') return <Setup state={state} step="point" linkCode={null} onDone={onSetupDone} />;
+  const setupStep =
+    !state.pairing || state.pairingRevoked || linkCode !== null || route.name === 'pair'
+      ? 'pair'
+      : !point || route.name === 'point'
+        ? 'point'
+        : null;
+  // The home screen reports itself once today's lists are in; every other screen shows what it is for now.
+  useFirstScreenShown(setupStep !== null || route.name !== 'today');
+  if (setupStep === 'pair') return <Setup state={state} step="pair" linkCode={linkCode} onDone={onSetupDone} />;
+  if (setupStep === 'point' || !point) return <Setup state={state} step="point" linkCode={null} onDone={onSetupDone} />;
   return (
     <Shell pointName={point.name} route={route}>
       {route.name === 'log' && <QuickLog key={route.kind} mode={{ kind: route.kind }} pointId={point.id} />}

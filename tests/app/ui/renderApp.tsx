@@ -8,7 +8,21 @@ import type { TestTablet } from '../helpers/tablet.ts';
 // a few seconds, so waiting for what the host sees is allowed that long (it is a cap, not a measurement).
 configure({ asyncUtilTimeout: 10_000 });
 
-export function renderApp(t: TestTablet, options: { hash?: string; pairCode?: string | null; sync?: Promise<SyncHandle> } = {}) {
+interface RenderOptions {
+  hash?: string;
+  pairCode?: string | null;
+  sync?: Promise<SyncHandle>;
+  onFirstScreen?: () => void;
+}
+
+export function renderApp(t: TestTablet, options: RenderOptions = {}) {
   window.location.hash = options.hash ?? '';
-  return render(<App tablet={t.tablet} pairCode={options.pairCode ?? null} sync={options.sync ?? null} />);
+  return render(
+    <App
+      tablet={t.tablet}
+      pairCode={options.pairCode ?? null}
+      sync={options.sync ?? null}
+      onFirstScreen={options.onFirstScreen}
+    />,
+  );
 }

@@ -5,6 +5,7 @@
 import type { Point } from '../../../shared/protocol.ts';
 import type { ShownVisit } from '../../visits/readVisits.ts';
 import { todayView } from '../../visits/todayView.ts';
+import { useFirstScreenShown } from '../firstScreen.ts';
 import { useLive } from '../hooks/useLive.ts';
 import { useNow } from '../hooks/useNow.ts';
 import { hrefOf } from '../hooks/useRoute.ts';
@@ -25,6 +26,7 @@ export function Today({ point }: { point: Point }) {
   const day = new Date(now).toDateString();
   const visits = useLive<ShownVisit[]>((onChange) => tablet.watchToday(point.id, onChange), [tablet, point.id, day]);
   const view = todayView(visits ?? []);
+  useFirstScreenShown(visits !== undefined);
 
   async function checkIn() {
     const number = (visits?.length ?? 0) + 1;
