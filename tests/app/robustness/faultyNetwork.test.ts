@@ -25,6 +25,8 @@ import { pick, runSeed, seeded, withSeed } from '../../helpers/seeded.ts';
 import { FakeTime } from '../sync/fakeTime.ts';
 
 const VISITS = 5_000;
+/** The story ends in some 70 rounds of logging and syncing; this many means the tablets are stuck. */
+const MAX_ROUNDS = 3_000;
 const POINTS = [
   { id: 'predikheren', name: 'Bibliotheek Het Predikheren' },
   { id: 'den-abeel', name: 'Lokaal Dienstencentrum Den Abeel' },
@@ -187,8 +189,17 @@ describe('5,000 visits from three tablets through a network that fails in every 
       let logged = 0;
       const retryAt = new Map<string, number>();
       const outcomes: DrainReport['outcome'][] = [];
+      const lastReports = new Map<string, DrainReport>();
+      const started = time.now();
       for (let round = 0; ; round++) {
-        if (round > 3_000) throw new Error('the tablets did not finish syncing in 3,000 rounds');
+        if (round > MAX_ROUNDS) {
+          const pending = await Promise.all(tablets.map(async (t) => (await summarizePending(t.db)).pending));
+          throw new Error(
+            `the tablets did not finish syncing in ${MAX_ROUNDS} rounds (${Math.round((time.now() - started) / 60_000)} minutes on ` +
+              `their clock, ${proxy.stalled()} answers held back). Still pending: ${pending.join(', ')}. Last reports: ` +
+              `${JSON.stringify(Object.fromEntries(lastReports))}. The city's last warnings: ${cityWarnings(city)}`,
+          );
+        }
         if (logged < VISITS) {
           for (const [i, tablet] of tablets.entries()) {
             const stream = streams.get(tablet.name) ?? random;
@@ -202,6 +213,7 @@ describe('5,000 visits from three tablets through a network that fails in every 
         for (const [i, report] of reports.entries()) {
           const name = due[i]?.name ?? '';
           outcomes.push(report.outcome);
+          lastReports.set(name, report);
           retryAt.set(name, report.outcome === 'failed' || report.outcome === 'deferred' ? report.retryAt : 0);
         }
         const waiting = await Promise.all(tablets.map((t) => summarizePending(t.db)));
@@ -269,6 +281,19 @@ describe('5,000 visits from three tablets through a network that fails in every 
  * When the proxy holds an answer back, the tablets' clock runs to their
  * time-out, as it would while a host waits.
  */
+/** The city's last log lines at warning level or above (it never logs visit content or tokens). */
+function cityWarnings(city: ListeningCity): string {
+  const level = (line: string): number => {
+    try {
+      return (JSON.parse(line) as { level?: number }).level ?? 0;
+    } catch {
+      return 0;
+    }
+  };
+  const warnings = city.logs.lines.filter((line) => level(line) >= 40);
+  return warnings.slice(-5).join('\n') || 'none';
+}
+
 async function drainTogether(tablets: NetworkTablet[], time: FakeTime): Promise<DrainReport[]> {
   let finished = false;
   const all = Promise.all(tablets.map((t) => t.engine.drain())).finally(() => {
