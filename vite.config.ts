@@ -44,6 +44,8 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['tests/server/**/*.test.ts'],
+          // Drops the PostgreSQL test schemas of finished test processes.
+          globalSetup: ['tests/server/globalSetup.ts'],
           // One worker, no isolation: the PGlite and PostgreSQL stores are opened once and shared by every file.
           isolate: false,
           fileParallelism: false,
