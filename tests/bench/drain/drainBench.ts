@@ -1,22 +1,28 @@
 /**
- * Sync drain: a tablet with N visits queued drains them into the real city
- * (its own process, over loopback), by the project's engine and by a Workbox
- * Background Sync replay: on the bare loopback with each store, and through
- * a proxy adding a round trip per request with the embedded one (there the
- * latency decides, not the store). Every drain is checked: the city's
- * statistics must grow by exactly the visits sent, or the run fails.
+ * Sync drain: a tablet (Chromium, its own IndexedDB) with N visits queued
+ * drains them into the real city (its own process, over loopback), by the
+ * project's engine and by a Workbox Background Sync replay: on the bare
+ * loopback with each store, and through a proxy adding a round trip per
+ * request with the embedded one (there the latency decides, not the store).
+ * Every drain is checked: the city's statistics must grow by exactly the
+ * visits sent, or the run fails.
  *
  * The per-request replay through the delaying proxy would take most of half
  * an hour for 10,000 visits; it is measured on a sample and extrapolated
  * linearly to N (it is strictly sequential, so its time is linear in the
  * number of requests), and the figures say so.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DrainReport } from '../../../src/app/sync/engine.ts';
 import { type City, type StoreKind, startCity } from '../lib/city.ts';
 import { addDemoPoints, type Coordinator, pairTablet, signIn, yearStats } from '../lib/cityApi.ts';
-import { type CpuShare, cpuMeter } from '../lib/cpu.ts';
+import { type CpuShare, chromiumCpuMs, cpuMeter } from '../lib/cpu.ts';
 import { startDelayProxy } from '../lib/delayProxy.ts';
-import { clock, type Spread, spread } from '../lib/summary.ts';
-import { countingRequests, engineTablet, queuedVisits, workboxTablet } from './tablets.ts';
+import { type Spread, spread } from '../lib/summary.ts';
+import type { PageDrain } from './page/drainPage.ts';
+import { type DrainTablets, drainTablets, queuedVisits, type TabletPage } from './tablets.ts';
 
 export interface DrainSizes {
   runs: number;
@@ -33,10 +39,12 @@ export interface DrainSizes {
 
 export interface DrainMeasure {
   visitsSent: number;
+  /** timed in the page, from the call to the last answer written */
   ms: number;
   requests: number;
   bytes: number;
-  cpu: CpuShare;
+  /** benchMs is the driver (Node, nearly idle); tabletMs the browser's processes, null off Linux */
+  cpu: CpuShare & { tabletMs: number | null };
 }
 
 export interface DrainCondition {
@@ -78,43 +86,67 @@ async function expectDelivered(coordinator: Coordinator, before: number, visits:
   }
 }
 
-async function engineRun(city: City, coordinator: Coordinator, origin: string, visits: number): Promise<DrainMeasure> {
+/** Times one drain in `tablet` and checks it: every visit left the tablet, none was refused, the city counts them all. */
+async function measured(
+  city: City,
+  coordinator: Coordinator,
+  visits: { deleted: boolean }[],
+  who: string,
+  drain: () => Promise<PageDrain & { report?: DrainReport }>,
+): Promise<DrainMeasure> {
+  const before = await statsCount(coordinator);
+  const meter = await cpuMeter(city);
+  const tabletBefore = chromiumCpuMs();
+  const drained = await drain();
+  const tabletAfter = chromiumCpuMs();
+  const cpu = await meter();
+  const outcome = drained.report?.outcome ?? 'done';
+  if (drained.left !== 0 || drained.failed > 0 || outcome !== 'done') {
+    const errors = city.errors().slice(-3).join('\n');
+    throw new Error(
+      `${who} did not drain: ${drained.left} left, ${drained.failed} refused ${JSON.stringify(drained.report ?? '')}\n${errors}`,
+    );
+  }
+  await expectDelivered(coordinator, before, visits, who);
+  const tabletMs = tabletBefore === null || tabletAfter === null ? null : tabletAfter - tabletBefore;
+  return {
+    visitsSent: visits.length,
+    ms: drained.ms,
+    requests: drained.requests,
+    bytes: drained.bytes,
+    cpu: { ...cpu, tabletMs },
+  };
+}
+
+async function engineRun(city: City, coordinator: Coordinator, tablet: TabletPage, visits: number): Promise<DrainMeasure> {
   const pairing = await pairTablet(coordinator, 'Engine tablet');
   const queued = queuedVisits(++seed, visits);
-  const tablet = await engineTablet(origin, pairing, queued);
-  const before = await statsCount(coordinator);
-  const meter = await cpuMeter(city);
-  const started = clock();
-  const { value: report, requests } = await countingRequests(() => tablet.drain());
-  const ms = clock() - started;
-  const cpu = await meter();
-  if (report.outcome !== 'done' || (await tablet.pending()) !== 0) {
-    const errors = city.errors().slice(-3).join('\n');
-    throw new Error(`the engine did not drain: ${JSON.stringify(report)}, ${await tablet.pending()} pending\n${errors}`);
-  }
-  await expectDelivered(coordinator, before, queued, 'engine');
-  const bytes = tablet.bytesSent();
-  await tablet.close();
-  return { visitsSent: queued.length, ms, requests, bytes, cpu };
+  return measured(city, coordinator, queued, 'the engine', () => tablet.engineDrain(pairing, queued));
 }
 
-async function baselineRun(city: City, coordinator: Coordinator, origin: string, visits: number): Promise<DrainMeasure> {
+async function baselineRun(city: City, coordinator: Coordinator, tablet: TabletPage, visits: number): Promise<DrainMeasure> {
   const pairing = await pairTablet(coordinator, 'Workbox tablet');
   const queued = queuedVisits(++seed, visits);
-  const tablet = await workboxTablet(origin, pairing, queued);
-  const before = await statsCount(coordinator);
-  const meter = await cpuMeter(city);
-  const started = clock();
-  const { requests, failed } = await countingRequests(() => tablet.replay());
-  const ms = clock() - started;
-  const cpu = await meter();
-  if ((await tablet.size()) !== 0 || failed > 0)
-    throw new Error(`the Workbox replay left ${await tablet.size()}, ${failed} failed`);
-  await expectDelivered(coordinator, before, queued, 'Workbox replay');
-  return { visitsSent: queued.length, ms, requests, bytes: tablet.bytesQueued, cpu };
+  return measured(city, coordinator, queued, 'the Workbox replay', () => tablet.workboxReplay(pairing, queued));
 }
 
-async function condition(city: City, coordinator: Coordinator, sizes: DrainSizes, latencyMs: number): Promise<DrainCondition> {
+/** Runs `work` on a new tablet at `origin`, closed afterwards. */
+async function onNewTablet<T>(tablets: DrainTablets, origin: string, work: (tablet: TabletPage) => Promise<T>): Promise<T> {
+  const tablet = await tablets.open(origin);
+  try {
+    return await work(tablet);
+  } finally {
+    await tablet.close();
+  }
+}
+
+async function condition(
+  city: City,
+  coordinator: Coordinator,
+  tablets: DrainTablets,
+  sizes: DrainSizes,
+  latencyMs: number,
+): Promise<DrainCondition> {
   const proxy = latencyMs > 0 ? await startDelayProxy(city.origin, latencyMs) : null;
   const origin = proxy?.origin ?? city.origin;
   const sample = latencyMs > 0 ? Math.min(sizes.baselineSampleAtLatency, sizes.visits) : sizes.baselineVisits;
@@ -123,9 +155,10 @@ async function condition(city: City, coordinator: Coordinator, sizes: DrainSizes
   try {
     for (let run = 0; run < sizes.runs; run++) {
       // Alternate who goes first, so neither always meets a warmer or a bigger database.
-      if (run % 2 === 0) engineRuns.push(await engineRun(city, coordinator, origin, sizes.visits));
-      baselineRuns.push(await baselineRun(city, coordinator, origin, sample));
-      if (run % 2 === 1) engineRuns.push(await engineRun(city, coordinator, origin, sizes.visits));
+      const engine = () => onNewTablet(tablets, origin, (tablet) => engineRun(city, coordinator, tablet, sizes.visits));
+      if (run % 2 === 0) engineRuns.push(await engine());
+      baselineRuns.push(await onNewTablet(tablets, origin, (tablet) => baselineRun(city, coordinator, tablet, sample)));
+      if (run % 2 === 1) engineRuns.push(await engine());
     }
   } finally {
     await proxy?.close();
@@ -156,19 +189,26 @@ async function condition(city: City, coordinator: Coordinator, sizes: DrainSizes
 }
 
 export async function drainBench(sizes: DrainSizes, log: (line: string) => void): Promise<DrainFigures> {
+  const work = mkdtempSync(join(tmpdir(), 'digibank-bench-drain-'));
   const conditions: DrainCondition[] = [];
-  for (const [index, store] of sizes.stores.entries()) {
-    const city = await startCity(store);
-    try {
-      const coordinator = await signIn(city);
-      await addDemoPoints(coordinator);
-      for (const latencyMs of index === 0 ? [0, sizes.latencyMs] : [0]) {
-        log(`sync drain into ${store}: ${sizes.visits} visits, +${latencyMs} ms per request`);
-        conditions.push(await condition(city, coordinator, sizes, latencyMs));
+  try {
+    log('sync drain: building the page script');
+    const tablets = await drainTablets(work);
+    for (const [index, store] of sizes.stores.entries()) {
+      const city = await startCity(store);
+      try {
+        const coordinator = await signIn(city);
+        await addDemoPoints(coordinator);
+        for (const latencyMs of index === 0 ? [0, sizes.latencyMs] : [0]) {
+          log(`sync drain into ${store}: ${sizes.visits} visits, +${latencyMs} ms per request`);
+          conditions.push(await condition(city, coordinator, tablets, sizes, latencyMs));
+        }
+      } finally {
+        await city.stop();
       }
-    } finally {
-      await city.stop();
     }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
   return { conditions };
 }

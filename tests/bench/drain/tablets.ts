@@ -1,27 +1,22 @@
 /**
- * The two tablets of the sync drain benchmark, both on fake-indexeddb in
- * Node, both holding the same kind of queued visits:
- *
- * - ours: the visits in the app's own database (CheckinDatabase), drained by
- *   the project's sync engine exactly as the page builds it
- *   (createBrowserEngine: gzip, batches of ≤ 500, the outbox lease lock);
- * - the baseline: the same visits as queued requests in Workbox Background
- *   Sync's own Queue (workbox-background-sync, unmodified), one POST per
- *   visit, replayed by its replayRequests(): strictly one after another.
+ * The tablets of the sync drain benchmark, driven from Node: Chromium with a
+ * profile on disk (its own IndexedDB, as on a tablet) and a page of the
+ * city's origin running page/drainPage.ts. Every run gets a new profile, so
+ * no run drains an IndexedDB that an earlier run filled and emptied.
  */
-import 'fake-indexeddb/auto';
-import { createStore } from 'idb-keyval';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import packageJson from '../../../package.json' with { type: 'json' };
-import { CheckinDatabase, withSyncState } from '../../../src/app/db/database.ts';
-import { Settings } from '../../../src/app/db/settings.ts';
-import { createBrowserEngine } from '../../../src/app/sync/browserEngine.ts';
+import { withSyncState } from '../../../src/app/db/database.ts';
+import type { Pairing } from '../../../src/app/db/settings.ts';
 import type { DrainReport } from '../../../src/app/sync/engine.ts';
-import { summarizePending } from '../../../src/app/sync/outbox.ts';
 import { demoVisitBatches } from '../../../src/server/admin/demoData.ts';
-import { API, type PairResponse } from '../../../src/shared/protocol.ts';
+import type { PairResponse } from '../../../src/shared/protocol.ts';
 import type { VisitRecord } from '../../../src/shared/visit.ts';
-
-let tablets = 0;
+import { launchTablet } from '../tablet/browser.ts';
+import { buildPageScript, PAGE_SCRIPTS } from '../tablet/bundles.ts';
+import type { DrainPage, PageDrain } from './page/drainPage.ts';
 
 /** `count` demo visits over seven days ending three days before today (the city accepts nothing from its future). */
 export function queuedVisits(seed: number, count: number, today = new Date()): VisitRecord[] {
@@ -29,101 +24,79 @@ export function queuedVisits(seed: number, count: number, today = new Date()): V
   return [...demoVisitBatches({ seed, visits: count, from, days: 7 })].flat();
 }
 
-/** Counts the requests and the statuses of everything `work` fetches through the global fetch. */
-export async function countingRequests<T>(work: () => Promise<T>): Promise<{ value: T; requests: number; failed: number }> {
-  const original = globalThis.fetch;
-  let requests = 0;
-  let failed = 0;
-  globalThis.fetch = async (input, init) => {
-    requests++;
-    const response = await original(input, init);
-    if (response.status >= 300) failed++;
-    return response;
-  };
-  try {
-    return { value: await work(), requests, failed };
-  } finally {
-    globalThis.fetch = original;
-  }
-}
+type InPage = { digibankDrain: DrainPage };
 
-export interface EngineTablet {
-  drain(): Promise<DrainReport>;
-  pending(): Promise<number>;
-  /** Request bodies sent, in bytes (gzip). */
-  bytesSent(): number;
+/** One tablet: a browser profile of its own with a page open at the city. */
+export interface TabletPage {
+  /** Queues `visits` in the app's outbox of a tablet paired as `pairing`, then drains it with the app's engine. */
+  engineDrain(pairing: PairResponse, visits: VisitRecord[]): Promise<PageDrain & { report: DrainReport }>;
+  /** Queues `visits` as one request each in a Workbox queue, then replays it; `bytes` are the bodies queued. */
+  workboxReplay(pairing: PairResponse, visits: VisitRecord[]): Promise<PageDrain>;
   close(): Promise<void>;
 }
 
-/** A paired tablet with `visits` waiting in its outbox, whose engine talks to `origin`. */
-export async function engineTablet(origin: string, pairing: PairResponse, visits: VisitRecord[]): Promise<EngineTablet> {
-  const name = `bench-tablet-${process.pid}-${++tablets}`;
-  const db = new CheckinDatabase(name);
-  const settings = new Settings(createStore(`${name}-settings`, 'settings'));
-  await settings.set('pairing', { ...pairing, label: 'Benchmark tablet', pairedAt: new Date().toISOString() });
-  await db.visits.bulkPut(visits.map((visit) => withSyncState({ ...visit, syncedRev: 0, syncError: null })));
-  let bytes = 0;
-  const engine = createBrowserEngine({
-    appVersion: packageJson.version,
-    db,
-    settings,
-    baseUrl: origin,
-    fetch: (url, init) => {
-      bytes += (init.body as Uint8Array | undefined)?.byteLength ?? 0;
-      return globalThis.fetch(url, init);
-    },
+export interface DrainTablets {
+  /** A new tablet with a page of `origin` (the city, or the proxy in front of it): its fetches are same-origin, as the app's. */
+  open(origin: string): Promise<TabletPage>;
+}
+
+let tablets = 0;
+
+function tabletPage(page: Page, close: () => Promise<void>): TabletPage {
+  const pairingOf = (pairing: PairResponse): Pairing => ({
+    ...pairing,
+    label: 'Benchmark tablet',
+    pairedAt: new Date().toISOString(),
   });
   return {
-    drain: () => engine.drain(),
-    pending: async () => (await summarizePending(db)).pending,
-    bytesSent: () => bytes,
-    close: async () => {
-      db.close();
-      await db.delete();
+    async engineDrain(pairing, visits) {
+      const name = `engine-${++tablets}`;
+      const stored = visits.map((visit) => withSyncState({ ...visit, syncedRev: 0, syncError: null }));
+      await page.evaluate(([n, p, v]) => (globalThis as unknown as InPage).digibankDrain.seedEngine(n, p, v), [
+        name,
+        pairingOf(pairing),
+        stored,
+      ] as const);
+      const drained = await page.evaluate(
+        ([n, version]) => (globalThis as unknown as InPage).digibankDrain.drainEngine(n, version),
+        [name, packageJson.version] as const,
+      );
+      return drained;
     },
+    async workboxReplay(pairing, visits) {
+      const name = `workbox-${++tablets}`;
+      const { bytes } = await page.evaluate(
+        ([n, token, v]) => (globalThis as unknown as InPage).digibankDrain.seedWorkbox(n, token, v),
+        [name, pairing.token, visits] as const,
+      );
+      const replayed = await page.evaluate((n) => (globalThis as unknown as InPage).digibankDrain.replayWorkbox(n), name);
+      return { ...replayed, bytes };
+    },
+    close,
   };
 }
 
-interface WorkboxQueue {
-  pushRequest(entry: { request: Request }): Promise<void>;
-  replayRequests(): Promise<void>;
-  size(): Promise<number>;
-}
-
-/**
- * Workbox's Queue runs in a service worker; in Node it needs a `self` with a
- * `registration` that has no Background Sync, so it never registers a sync
- * event and the benchmark calls replayRequests() itself (what the sync event does).
- */
-async function workboxQueueClass(): Promise<new (name: string, options: { onSync: () => Promise<void> }) => WorkboxQueue> {
-  const scope = globalThis as unknown as { self?: unknown };
-  scope.self ??= { registration: {}, __WB_DISABLE_DEV_LOGS: true };
-  const module = await import('workbox-background-sync');
-  return module.Queue as never;
-}
-
-export interface WorkboxTablet {
-  replay(): Promise<void>;
-  size(): Promise<number>;
-  bytesQueued: number;
-}
-
-/** The same visits as a Workbox Background Sync queue of one POST /sync per visit (plain JSON, as the page sent it). */
-export async function workboxTablet(origin: string, pairing: PairResponse, visits: VisitRecord[]): Promise<WorkboxTablet> {
-  const Queue = await workboxQueueClass();
-  // The default onSync is replayRequests; the benchmark starts that replay itself, when the clock runs.
-  const queue = new Queue(`bench-visits-${process.pid}-${++tablets}`, { onSync: async () => {} });
-  let bytesQueued = 0;
-  for (const visit of visits) {
-    const body = JSON.stringify({ visits: [visit] });
-    bytesQueued += Buffer.byteLength(body);
-    await queue.pushRequest({
-      request: new Request(`${origin}${API}/sync`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8', authorization: `Bearer ${pairing.token}` },
-        body,
-      }),
-    });
-  }
-  return { replay: () => queue.replayRequests(), size: () => queue.size(), bytesQueued };
+/** Builds the page script; `work` is a scratch folder for it and the tablets' profiles. */
+export async function drainTablets(work: string): Promise<DrainTablets> {
+  const script = await buildPageScript(PAGE_SCRIPTS.drain, join(work, 'drain-page'));
+  return {
+    async open(origin) {
+      const profile = join(work, `drain-profile-${++tablets}`);
+      const context: BrowserContext = await launchTablet(profile);
+      const close = async () => {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      };
+      try {
+        const page = await context.newPage();
+        // Any page of the origin will do; the health check loads no app code that could drain on its own.
+        await page.goto(`${origin}/healthz`);
+        await page.evaluate(script);
+        return tabletPage(page, close);
+      } catch (error) {
+        await close();
+        throw error;
+      }
+    },
+  };
 }

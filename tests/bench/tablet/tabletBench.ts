@@ -17,7 +17,7 @@ import { startCity } from '../lib/city.ts';
 import { addDemoPoints, pairTablet, signIn } from '../lib/cityApi.ts';
 import { percentile, type Spread, spread } from '../lib/summary.ts';
 import { launchTablet } from './browser.ts';
-import { buildApp, buildPageScript } from './bundles.ts';
+import { buildApp, buildPageScript, PAGE_SCRIPTS } from './bundles.ts';
 import { type FirstLoadFigures, measureFirstLoad } from './firstLoad.ts';
 import { offlineStarts, type StartRun, WATCH_FOR_HOME } from './offlineStart.ts';
 import type { BenchPage } from './page/benchPage.ts';
@@ -98,7 +98,7 @@ export async function tabletBench(sizes: TabletSizes, log: (line: string) => voi
   try {
     log('tablet: building the app and the page script');
     await buildApp(buildDir);
-    const pageScript = await buildPageScript(join(work, 'page'));
+    const pageScript = await buildPageScript(PAGE_SCRIPTS.tablet, join(work, 'page'));
     const city = await startCity('pglite', { staticDir: buildDir });
     let context: BrowserContext | null = null;
     try {
