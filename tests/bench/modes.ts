@@ -36,7 +36,7 @@ export const SIZES: Record<Mode, BenchSizes> = {
     tablet: { startRuns: 10, saves: 500, saveRounds: 3, history: 300, waiting: 30 },
   },
   quick: {
-    drain: { runs: 3, stores: [...STORES], visits: 2_000, baselineVisits: 200, latencyMs: 150, baselineSampleAtLatency: 10 },
+    drain: { runs: 2, stores: [...STORES], visits: 2_000, baselineVisits: 200, latencyMs: 150, baselineSampleAtLatency: 10 },
     ingest: {
       runs: 1,
       stores: [...STORES],

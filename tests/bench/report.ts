@@ -42,8 +42,13 @@ function drainLines(drain: DrainFigures): string[] {
 }
 
 function ingestLines(ingest: IngestFigures): string[] {
-  const lines = ['Server ingest (load generator in this process, city in its own; gzip bodies; CPU per visit, medians of runs)'];
-  lines.push('  store     tablets  visits/req   visits/s                    p50                  p99                  CPU/visit');
+  const lines = [
+    'Server ingest (load generator in this process, city in its own; gzip bodies; medians of runs: CPU per visit,',
+    "and the share of the time the city's event loop was busy)",
+  ];
+  lines.push(
+    '  store     tablets  visits/req   visits/s                    p50                  p99                  loop   CPU/visit',
+  );
   for (const c of ingest.cells) {
     const perVisit = (pick: (run: IngestCell['runs'][number]) => number | null | undefined) => {
       const values = c.runs.map((run) => pick(run)).filter((v): v is number => typeof v === 'number');
@@ -51,8 +56,9 @@ function ingestLines(ingest: IngestFigures): string[] {
     };
     const city = perVisit((run) => (run.cpu.cityMs * 1000) / run.visits);
     const database = perVisit((run) => (run.waits?.backendCpuMs == null ? null : (run.waits.backendCpuMs * 1000) / run.visits));
+    const loop = `${n(median(c.runs.map((run) => run.cpu.cityLoopBusy * 100)), 0)} %`;
     lines.push(
-      `  ${c.store.padEnd(9)} ${String(c.tablets).padStart(7)}  ${String(c.visitsPerRequest).padStart(10)}   ${showSpread(c.visitsPerSecond, 0).padEnd(26)}  ${ms(c.p50Ms).padEnd(19)}  ${ms(c.p99Ms).padEnd(19)}  city ${city}${c.store === 'postgres' ? `, PostgreSQL ${database}` : ''}`,
+      `  ${c.store.padEnd(9)} ${String(c.tablets).padStart(7)}  ${String(c.visitsPerRequest).padStart(10)}   ${showSpread(c.visitsPerSecond, 0).padEnd(26)}  ${ms(c.p50Ms).padEnd(19)}  ${ms(c.p99Ms).padEnd(19)}  ${loop.padStart(5)}  city ${city}${c.store === 'postgres' ? `, PostgreSQL ${database}` : ''}`,
     );
   }
   return lines;

@@ -36,8 +36,11 @@ export interface City {
   ask<T extends CityReply['type']>(request: CityRequest, expect: T): Promise<Extract<CityReply, { type: T }>>;
   /** The city's logged errors so far (pino lines at level error or above), to explain a failed run. */
   errors(): string[];
-  /** CPU time (user + system) the city process used so far, in ms; PostgreSQL's own processes are not in it. */
-  cpuMs(): Promise<number>;
+  /**
+   * CPU time (user + system) the city process used so far, in ms (PostgreSQL's own processes are not in it),
+   * and the time its event loop was busy, in ms.
+   */
+  cpu(): Promise<{ cpuMs: number; loopActiveMs: number }>;
   stop(): Promise<void>;
 }
 
@@ -138,9 +141,9 @@ export async function startCity(kind: StoreKind, extra: { staticDir?: string } =
         return [];
       }
     },
-    async cpuMs() {
+    async cpu() {
       const usage = await ask({ type: 'cpu' }, 'cpu');
-      return usage.userMs + usage.systemMs;
+      return { cpuMs: usage.userMs + usage.systemMs, loopActiveMs: usage.loopActiveMs };
     },
     async stop() {
       if (child.exitCode === null) {

@@ -14,6 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { loadDemoData } from '../../../src/server/admin/demoData.ts';
 import { buildApp } from '../../../src/server/app.ts';
 import { QUIET_BEFORE_FOLD_MS, trackActivity } from '../../../src/server/http/activity.ts';
@@ -74,7 +75,13 @@ async function handle(command: CityCommand): Promise<CityReply> {
     }
     case 'cpu': {
       const usage = process.cpuUsage();
-      return { type: 'cpu', id: command.id, userMs: usage.user / 1000, systemMs: usage.system / 1000 };
+      return {
+        type: 'cpu',
+        id: command.id,
+        userMs: usage.user / 1000,
+        systemMs: usage.system / 1000,
+        loopActiveMs: performance.eventLoopUtilization().active,
+      };
     }
     case 'stop':
       await app.close();

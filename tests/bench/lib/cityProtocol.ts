@@ -25,7 +25,7 @@ export type CityReply =
   | { type: 'loaded'; id: number; inserted: number; ms: number }
   | { type: 'naive-stats'; id: number; ms: number; visits: number }
   | { type: 'rollup-stats'; id: number; ms: number; visits: number }
-  | { type: 'cpu'; id: number; userMs: number; systemMs: number }
+  | { type: 'cpu'; id: number; userMs: number; systemMs: number; loopActiveMs: number }
   | { type: 'folded'; id: number; visits: number; ms: number }
   | { type: 'stopped'; id: number }
   | { type: 'error'; id: number; message: string };

@@ -15,6 +15,11 @@ export interface CpuShare {
   cityMs: number;
   /** Busy share of all cores over the wall time, 0..1. */
   machineBusy: number;
+  /**
+   * Share of the wall time the city's event loop was running code, 0..1 (0 without a city). Near 1, requests
+   * wait for the city's one JavaScript thread, whatever the cores have left.
+   */
+  cityLoopBusy: number;
 }
 
 function machineTimes(): { busy: number; total: number } {
@@ -30,18 +35,22 @@ function machineTimes(): { busy: number; total: number } {
 
 /** Starts counting; the returned function stops and reports. */
 export async function cpuMeter(city: City | null): Promise<() => Promise<CpuShare>> {
-  const cityBefore = city ? await city.cpuMs() : 0;
+  const noCity = { cpuMs: 0, loopActiveMs: 0 };
+  const cityBefore = city ? await city.cpu() : noCity;
   const benchBefore = process.cpuUsage();
   const machineBefore = machineTimes();
+  const startedAt = performance.now();
   return async () => {
     const bench = process.cpuUsage(benchBefore);
     const machine = machineTimes();
-    const cityAfter = city ? await city.cpuMs() : 0;
+    const cityAfter = city ? await city.cpu() : noCity;
+    const wallMs = performance.now() - startedAt;
     const total = machine.total - machineBefore.total;
     return {
       benchMs: (bench.user + bench.system) / 1000,
-      cityMs: cityAfter - cityBefore,
+      cityMs: cityAfter.cpuMs - cityBefore.cpuMs,
       machineBusy: total > 0 ? (machine.busy - machineBefore.busy) / total : 0,
+      cityLoopBusy: wallMs > 0 ? (cityAfter.loopActiveMs - cityBefore.loopActiveMs) / wallMs : 0,
     };
   };
 }

@@ -14,6 +14,8 @@ export interface WaitProfile {
   busyConnections: number;
   /** share of those connection-samples per wait event type ('CPU' when not waiting) */
   byWait: Record<string, number>;
+  /** the same per wait event ('LWLock:WALWrite'), which tells which lock or which disk work */
+  byEvent: Record<string, number>;
   /** CPU time of the city's PostgreSQL backend processes during the sampling, ms (PostgreSQL on this machine only) */
   backendCpuMs: number | null;
 }
@@ -42,18 +44,23 @@ export async function sampleWaits(url: string, applicationName: string): Promise
   const cpuBefore = new Map<number, number>();
   for (const pid of await backends()) cpuBefore.set(pid, processCpuMs(pid) ?? 0);
   const counts = new Map<string, number>();
+  const eventCounts = new Map<string, number>();
+  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   let samples = 0;
   let busy = 0;
   let running = true;
   const loop = (async () => {
     while (running) {
-      const { rows } = await client.query<{ wait: string | null }>(
-        "SELECT wait_event_type AS wait FROM pg_stat_activity WHERE application_name = $1 AND state <> 'idle'",
+      const { rows } = await client.query<{ wait: string | null; event: string | null }>(
+        "SELECT wait_event_type AS wait, wait_event AS event FROM pg_stat_activity WHERE application_name = $1 AND state <> 'idle'",
         [applicationName],
       );
       samples++;
       busy += rows.length;
-      for (const row of rows) counts.set(row.wait ?? 'CPU', (counts.get(row.wait ?? 'CPU') ?? 0) + 1);
+      for (const row of rows) {
+        count(counts, row.wait ?? 'CPU');
+        count(eventCounts, row.wait ? `${row.wait}:${row.event}` : 'CPU');
+      }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   })();
@@ -67,8 +74,14 @@ export async function sampleWaits(url: string, applicationName: string): Promise
       backendCpuMs = now === null || backendCpuMs === null ? null : backendCpuMs + now - (cpuBefore.get(pid) ?? 0);
     }
     await client.end();
-    const byWait: Record<string, number> = {};
-    for (const [wait, count] of counts) byWait[wait] = Math.round((count / Math.max(1, busy)) * 1000) / 1000;
-    return { samples, busyConnections: samples > 0 ? busy / samples : 0, byWait, backendCpuMs };
+    const shares = (map: Map<string, number>) =>
+      Object.fromEntries([...map].map(([key, n]) => [key, Math.round((n / Math.max(1, busy)) * 1000) / 1000]));
+    return {
+      samples,
+      busyConnections: samples > 0 ? busy / samples : 0,
+      byWait: shares(counts),
+      byEvent: shares(eventCounts),
+      backendCpuMs,
+    };
   };
 }
