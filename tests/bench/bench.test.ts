@@ -78,6 +78,12 @@ describe('npm run bench -- --quick', () => {
     );
     for (const cell of result.figures.ingest.cells) {
       expect(measuredSpread(cell.visitsPerSecond) && measuredSpread(cell.p50Ms) && measuredSpread(cell.p99Ms)).toBe(true);
+      // What limits a figure: the city's CPU and event loop, and on PostgreSQL what its connections waited for.
+      for (const run of cell.runs) {
+        expect(measured(run.cpu.cityMs) && measured(run.cpu.cityLoopBusy)).toBe(true);
+        // Sampled every 50 ms: a short run may catch no connection at work, but the sampler must have run.
+        if (cell.store === 'postgres') expect(run.waits?.samples).toBeGreaterThan(0);
+      }
     }
   });
 
