@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --quick] [--only=drain,ingest,stats,tablet] [--out=DIR]
+ *   [--stores=… --tablets=… --ingest-visits=… --runs=…]   (sizeOptions.ts)
  *
  * Runs the benchmarks one after another on this machine, prints a table with
  * the goals, and writes every figure (with the machine and its load) as JSON
@@ -17,6 +18,7 @@ import { benchDatabaseUrl } from './lib/city.ts';
 import { currentLoad, describeMachine } from './lib/machine.ts';
 import { type Mode, SIZES } from './modes.ts';
 import { type Figures, goals, table } from './report.ts';
+import { withSizeOptions } from './sizeOptions.ts';
 import { type StatsFigures, statsBench } from './stats/statsBench.ts';
 import { assertChromium } from './tablet/browser.ts';
 import { type TabletFigures, tabletBench } from './tablet/tabletBench.ts';
@@ -54,10 +56,14 @@ async function main(): Promise<void> {
   const { mode, only, out } = parseArgs(process.argv.slice(2));
   // Everything runs as in production: the city process inherits it, and Workbox's development checks stay out.
   process.env.NODE_ENV = 'production';
-  const sizes = SIZES[mode];
+  const { sizes, changes } = withSizeOptions(SIZES[mode], process.argv.slice(2));
+  // Figures at changed sizes never take the place of the ones the README quotes.
+  const label = changes.length > 0 ? `${mode}-custom` : mode;
   const log = (line: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
   // Fail before minutes of work, not after.
-  const usesPostgres = only.includes('drain') || only.includes('ingest') || only.includes('stats');
+  const usesPostgres = (['drain', 'ingest', 'stats'] as const).some(
+    (section) => only.includes(section) && sizes[section].stores.includes('postgres'),
+  );
   const versions = {
     postgres: usesPostgres ? await postgresVersion() : 'not used',
     pglite: packageVersion('@electric-sql/pglite'),
@@ -68,7 +74,10 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   const figures: Figures = {};
   const startedAt = new Date();
-  log(`benchmark, ${mode} mode${mode === 'full' ? '' : ' (smaller sizes than the README quotes)'}: ${only.join(', ')}`);
+  const sized = changes.length > 0 ? ` with ${changes.join(' ')}` : '';
+  log(
+    `benchmark, ${mode} mode${sized}${mode === 'full' && !sized ? '' : ' (not the sizes the README quotes)'}: ${only.join(', ')}`,
+  );
   const run: Record<Section, () => Promise<void>> = {
     drain: async () => {
       figures.drain = (await drainBench(sizes.drain, log)) satisfies DrainFigures;
@@ -92,6 +101,7 @@ async function main(): Promise<void> {
 
   const result = {
     mode,
+    changes,
     sizes,
     startedAt: startedAt.toISOString(),
     seconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
@@ -103,18 +113,18 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
   const json = `${JSON.stringify(result, null, 2)}\n`;
-  writeFileSync(join(out, `bench-${mode}-${stamp}.json`), json);
-  writeFileSync(join(out, `latest-${mode}.json`), json);
+  writeFileSync(join(out, `bench-${label}-${stamp}.json`), json);
+  writeFileSync(join(out, `latest-${label}.json`), json);
 
   const header = [
-    `Digibank check-in benchmark, ${mode} mode, ${result.seconds} s, commit ${machine.commit}${machine.dirty ? ' (with local changes)' : ''}`,
+    `Digibank check-in benchmark, ${mode} mode${sized}, ${result.seconds} s, commit ${machine.commit}${machine.dirty ? ' (with local changes)' : ''}`,
     `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${versions.postgres}, PGlite ${versions.pglite}`,
     `load average (1 min) at each section: ${Object.entries(machine.loadAverage)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}`,
     '',
   ];
-  process.stdout.write(`${[...header, ...table(figures)].join('\n')}\n\nresults: ${join(out, `latest-${mode}.json`)}\n`);
+  process.stdout.write(`${[...header, ...table(figures)].join('\n')}\n\nresults: ${join(out, `latest-${label}.json`)}\n`);
 }
 
 main().catch((error: Error) => {
