@@ -23,6 +23,7 @@ describe('changing benchmark sizes on the command line', () => {
   it('refuses an unknown store or a size that is not a whole number of 1 or more, saying what it takes', () => {
     expect(() => withSizeOptions(SIZES.full, ['--stores=mysql'])).toThrow('unknown store mysql; choose from pglite, postgres');
     expect(() => withSizeOptions(SIZES.full, ['--tablets=10,0'])).toThrow('--tablets=10,0: give whole numbers of 1 or more');
-    expect(() => withSizeOptions(SIZES.full, ['--runs=two'])).toThrow('--runs=two');
+    expect(() => withSizeOptions(SIZES.full, ['--runs=two'])).toThrow('--runs=two: give one whole number of 1 or more');
+    expect(() => withSizeOptions(SIZES.full, ['--ingest-visits=5000,10000'])).toThrow('give one whole number');
   });
 });

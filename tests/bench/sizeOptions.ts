@@ -21,10 +21,16 @@ function option(argv: readonly string[], name: string): string | undefined {
 
 function positiveWholes(name: string, text: string): number[] {
   const numbers = text.split(',').map((part) => Number(part.replaceAll('_', '')));
-  if (numbers.length === 0 || numbers.some((n) => !Number.isInteger(n) || n < 1)) {
+  if (numbers.some((n) => !Number.isInteger(n) || n < 1)) {
     throw new Error(`--${name}=${text}: give whole numbers of 1 or more, separated by commas`);
   }
   return numbers;
+}
+
+function positiveWhole(name: string, text: string): number {
+  const number = Number(text.replaceAll('_', ''));
+  if (!Number.isInteger(number) || number < 1) throw new Error(`--${name}=${text}: give one whole number of 1 or more`);
+  return number;
 }
 
 /** The sizes with the command line's changes, and those changes as given (empty when there are none). */
@@ -55,12 +61,12 @@ export function withSizeOptions(sizes: BenchSizes, argv: readonly string[]): { s
   }
   const visits = option(argv, 'ingest-visits');
   if (visits !== undefined) {
-    next.ingest.batchedVisitsPerCell = positiveWholes('ingest-visits', visits)[0] as number;
+    next.ingest.batchedVisitsPerCell = positiveWhole('ingest-visits', visits);
     changes.push(`--ingest-visits=${visits}`);
   }
   const runs = option(argv, 'runs');
   if (runs !== undefined) {
-    next.ingest.runs = positiveWholes('runs', runs)[0] as number;
+    next.ingest.runs = positiveWhole('runs', runs);
     changes.push(`--runs=${runs}`);
   }
   return { sizes: next, changes };
