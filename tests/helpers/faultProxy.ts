@@ -104,6 +104,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   let stalled = 0;
 
   async function handle(incoming: IncomingMessage, reply: ServerResponse): Promise<void> {
+    // Listened for from the start: a tablet may give up while its request is still on its way to the city.
+    let closed = false;
+    let holding = false;
+    reply.on('close', () => {
+      closed = true;
+      if (holding) stalled--;
+    });
     const proxied: ProxiedRequest = {
       method: incoming.method ?? 'GET',
       path: incoming.url ?? '/',
@@ -155,9 +162,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         return;
       }
       case 'stall':
+        // Held until the tablet gives up and closes the connection; one that already has is not waiting for it.
+        if (closed) return;
+        holding = true;
         stalled++;
-        // Held until the tablet gives up and closes the connection.
-        reply.on('close', () => stalled--);
         return;
       default:
         reply.writeHead(answer.status, passedHeaders(answer.headers)).end(answer.body);
