@@ -2,11 +2,13 @@
  * The common case of a sync: visits the city has never seen, stored in one
  * statement (one round trip, one commit) with their roll-up notes and,
  * when every visit was new, the device's contact. Whatever that statement did
- * not store goes on to the full write rules in visitWrites.ts.
+ * not store goes on to the full write rules in visitWrites.ts. The stored
+ * records are kept a while for the roll-up fold (recentRecords.ts).
  */
 import type { SyncResult } from '../../shared/protocol.ts';
 import type { VisitRecord } from '../../shared/visit.ts';
 import { type Contact, contactAssignments, contactParams } from './devices.ts';
+import { recentRecordsOf } from './recentRecords.ts';
 import { isDeadlock, type Store } from './sql.ts';
 
 /** A visit that passed the rules, at its place in the request; `key` is its id in lower case. */
@@ -78,9 +80,11 @@ export async function insertNewVisits(
     }
   }
   const inserted = new Set(rows.map((row) => row.id));
+  const recent = recentRecordsOf(store);
   return candidates.filter((candidate) => {
     if (!inserted.has(candidate.key)) return true;
     results[candidate.index] = { id: candidate.record.id, status: 'applied' };
+    recent.remember(candidate.key, candidate.record);
     return false;
   });
 }
