@@ -36,7 +36,7 @@ WITH inserted AS (
    WHERE EXISTS (SELECT 1 FROM points p WHERE p.id = r->>'pointId')
    ORDER BY (r->>'id')::uuid
   ON CONFLICT (id) DO NOTHING
-  RETURNING id
+  RETURNING id, xmin
 ), queued AS (
   INSERT INTO rollup_queue (visit_id) SELECT id FROM inserted ON CONFLICT (visit_id) DO NOTHING
 )${
@@ -47,8 +47,13 @@ WITH inserted AS (
 )`
     : ''
 }
-SELECT id::text AS id FROM inserted`;
+SELECT id::text AS id, xmin::text AS version FROM inserted`;
 const INSERT_NEW = insertNewSql(false);
+/** A stored visit and the version of its row (the inserting transaction, `xmin`), for recentRecords.ts. */
+interface Inserted {
+  id: string;
+  version: string;
+}
 const INSERT_NEW_WITH_CONTACT = insertNewSql(true);
 
 /**
@@ -67,24 +72,27 @@ export async function insertNewVisits(
   contact: Contact | undefined,
 ): Promise<Candidate[]> {
   if (candidates.length === 0 || new Set(candidates.map((c) => c.key)).size !== candidates.length) return candidates;
-  let rows: { id: string }[] = [];
+  let rows: Inserted[] = [];
+  const recent = recentRecordsOf(store);
+  // Where records are kept for the roll-up fold (recentRecords.ts), each one's text is; the statement takes one JSON array.
+  const texts = recent.keeps ? candidates.map((c) => JSON.stringify(c.record)) : null;
+  const body = texts ? `[${texts.join(',')}]` : JSON.stringify(candidates.map((c) => c.record));
   for (let attempt = 1; ; attempt++) {
     try {
-      const params = [deviceId, JSON.stringify(candidates.map((c) => c.record)), now.toISOString()];
+      const params = [deviceId, body, now.toISOString()];
       rows = contact
-        ? await store.query<{ id: string }>(INSERT_NEW_WITH_CONTACT, [...params, candidates.length, ...contactParams(contact)])
-        : await store.query<{ id: string }>(INSERT_NEW, params);
+        ? await store.query<Inserted>(INSERT_NEW_WITH_CONTACT, [...params, candidates.length, ...contactParams(contact)])
+        : await store.query<Inserted>(INSERT_NEW, params);
       break;
     } catch (error) {
       if (!isDeadlock(error) || attempt === ATTEMPTS) throw error;
     }
   }
-  const inserted = new Set(rows.map((row) => row.id));
-  const recent = recentRecordsOf(store);
-  return candidates.filter((candidate) => {
+  const inserted = new Map(rows.map((row) => [row.id, row.version]));
+  return candidates.filter((candidate, at) => {
     if (!inserted.has(candidate.key)) return true;
     results[candidate.index] = { id: candidate.record.id, status: 'applied' };
-    recent.remember(candidate.key, candidate.record);
+    if (texts) recent.remember(candidate.key, inserted.get(candidate.key) as string, texts[at] as string);
     return false;
   });
 }

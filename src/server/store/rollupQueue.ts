@@ -67,16 +67,16 @@ async function foldBatch(tx: Sql, limit: number, recent: RecentRecords): Promise
   return taken.length;
 }
 
-/** Locks the visits `ids` and returns their stored records: kept ones where the rev matches, the rest read back. */
+/** Locks the visits `ids` and returns their stored records: kept ones where the row is the version kept, the rest read back. */
 async function lockVisits(tx: Sql, ids: readonly string[], recent: RecentRecords): Promise<Map<string, VisitRecord>> {
-  const locked = await tx.query<{ id: string; rev: number }>(
-    'SELECT id::text AS id, rev FROM visits WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+  const locked = await tx.query<{ id: string; version: string }>(
+    'SELECT id::text AS id, xmin::text AS version FROM visits WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
     [ids],
   );
   const current = new Map<string, VisitRecord>();
   const unknown: string[] = [];
-  for (const { id, rev } of locked) {
-    const kept = recent.take(id, rev);
+  for (const { id, version } of locked) {
+    const kept = recent.take(id, version);
     if (kept) current.set(id, kept);
     else unknown.push(id);
   }

@@ -60,15 +60,18 @@ describe.each(STORE_KINDS)('the roll-up queue on the %s store', (kind) => {
 
   it('counts the edit of a visit edited before its first fold, not the version the sync kept', async () => {
     const store = await cityWithTablet(kind);
+    // The store is shared by the suites and emptied between tests: records other tests kept may still be there.
+    const keptBefore = recentRecordsOf(store).size;
     const first = visit({ pointId: 'marta', arrivedAt: '2026-06-10T10:00:00+02:00', topics: ['itsme'] });
     await sync(store, 'tablet-1', [first], NOW);
     const other = visit({ pointId: 'den-abeel', arrivedAt: '2026-06-11T10:00:00+02:00', topics: ['email'] });
     await sync(store, 'tablet-1', [other], NOW);
-    expect(recentRecordsOf(store).size).toBe(2);
+    // Kept for the fold on PGlite only (recentRecords.ts).
+    expect(recentRecordsOf(store).size).toBe(keptBefore + (kind === 'pglite' ? 2 : 0));
     await sync(store, 'tablet-1', [edited(first, { topics: ['eid'] })], NOW);
 
     expect(await foldQueuedRollups(store)).toBe(2);
-    expect(recentRecordsOf(store).size).toBe(0);
+    expect(recentRecordsOf(store).size).toBe(keptBefore);
     const stats = await getStats(store, JUNE);
     expect(stats.totals.visits).toBe(2);
     expect(stats.byTopic).toEqual([
