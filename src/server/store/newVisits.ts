@@ -2,13 +2,11 @@
  * The common case of a sync: visits the city has never seen, stored in one
  * statement (one round trip, one commit) with their roll-up notes and,
  * when every visit was new, the device's contact. Whatever that statement did
- * not store goes on to the full write rules in visitWrites.ts. The stored
- * records are kept a while for the roll-up fold (recentRecords.ts).
+ * not store goes on to the full write rules in visitWrites.ts.
  */
 import type { SyncResult } from '../../shared/protocol.ts';
 import type { VisitRecord } from '../../shared/visit.ts';
 import { type Contact, contactAssignments, contactParams } from './devices.ts';
-import { recentRecordsOf } from './recentRecords.ts';
 import { isDeadlock, type Store } from './sql.ts';
 
 /** A visit that passed the rules, at its place in the request; `key` is its id in lower case. */
@@ -36,7 +34,7 @@ WITH inserted AS (
    WHERE EXISTS (SELECT 1 FROM points p WHERE p.id = r->>'pointId')
    ORDER BY (r->>'id')::uuid
   ON CONFLICT (id) DO NOTHING
-  RETURNING id, xmin
+  RETURNING id
 ), queued AS (
   INSERT INTO rollup_queue (visit_id) SELECT id FROM inserted ON CONFLICT (visit_id) DO NOTHING
 )${
@@ -47,13 +45,8 @@ WITH inserted AS (
 )`
     : ''
 }
-SELECT id::text AS id, xmin::text AS version FROM inserted`;
+SELECT id::text AS id FROM inserted`;
 const INSERT_NEW = insertNewSql(false);
-/** A stored visit and the version of its row (the inserting transaction, `xmin`), for recentRecords.ts. */
-interface Inserted {
-  id: string;
-  version: string;
-}
 const INSERT_NEW_WITH_CONTACT = insertNewSql(true);
 
 /**
@@ -72,27 +65,22 @@ export async function insertNewVisits(
   contact: Contact | undefined,
 ): Promise<Candidate[]> {
   if (candidates.length === 0 || new Set(candidates.map((c) => c.key)).size !== candidates.length) return candidates;
-  let rows: Inserted[] = [];
-  const recent = recentRecordsOf(store);
-  // Where records are kept for the roll-up fold (recentRecords.ts), each one's text is; the statement takes one JSON array.
-  const texts = recent.keeps ? candidates.map((c) => JSON.stringify(c.record)) : null;
-  const body = texts ? `[${texts.join(',')}]` : JSON.stringify(candidates.map((c) => c.record));
+  let rows: { id: string }[] = [];
   for (let attempt = 1; ; attempt++) {
     try {
-      const params = [deviceId, body, now.toISOString()];
+      const params = [deviceId, JSON.stringify(candidates.map((c) => c.record)), now.toISOString()];
       rows = contact
-        ? await store.query<Inserted>(INSERT_NEW_WITH_CONTACT, [...params, candidates.length, ...contactParams(contact)])
-        : await store.query<Inserted>(INSERT_NEW, params);
+        ? await store.query<{ id: string }>(INSERT_NEW_WITH_CONTACT, [...params, candidates.length, ...contactParams(contact)])
+        : await store.query<{ id: string }>(INSERT_NEW, params);
       break;
     } catch (error) {
       if (!isDeadlock(error) || attempt === ATTEMPTS) throw error;
     }
   }
-  const inserted = new Map(rows.map((row) => [row.id, row.version]));
-  return candidates.filter((candidate, at) => {
+  const inserted = new Set(rows.map((row) => row.id));
+  return candidates.filter((candidate) => {
     if (!inserted.has(candidate.key)) return true;
     results[candidate.index] = { id: candidate.record.id, status: 'applied' };
-    if (texts) recent.remember(candidate.key, inserted.get(candidate.key) as string, texts[at] as string);
     return false;
   });
 }

@@ -8,11 +8,9 @@
  * Locks follow the writers' order, visit rows first and queue rows second, so
  * a fold never deadlocks with a sync. A fold takes the visits it folds FOR
  * UPDATE and so reads the version a sync in flight commits, together with the
- * queue row that sync left as it was. It reads back only the records this
- * process did not keep from the sync (recentRecords.ts).
+ * queue row that sync left as it was.
  */
 import type { VisitRecord } from '../../shared/visit.ts';
-import { type RecentRecords, recentRecordsOf } from './recentRecords.ts';
 import { applyRollups, type RollupChange } from './rollups.ts';
 import { isDeadlock, type Sql, type Store } from './sql.ts';
 
@@ -45,13 +43,17 @@ export async function queueRollups(tx: Sql, changes: readonly QueuedChange[]): P
   );
 }
 
-async function foldBatch(tx: Sql, limit: number, recent: RecentRecords): Promise<number> {
+async function foldBatch(tx: Sql, limit: number): Promise<number> {
   const waiting = await tx.query<{ id: string }>('SELECT visit_id::text AS id FROM rollup_queue ORDER BY visit_id LIMIT $1', [
     limit,
   ]);
   if (waiting.length === 0) return 0;
   const ids = waiting.map((row) => row.id);
-  const current = await lockVisits(tx, ids, recent);
+  const visits = await tx.query<{ id: string; record: VisitRecord }>(
+    'SELECT id::text AS id, record FROM visits WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+    [ids],
+  );
+  const current = new Map(visits.map((row) => [row.id, row.record]));
   // Another fold may have taken some of them meanwhile: only the rows deleted here are folded here.
   const taken = await tx.query<{ id: string; before: VisitRecord | null }>(
     'DELETE FROM rollup_queue WHERE visit_id = ANY($1::uuid[]) RETURNING visit_id::text AS id, before',
@@ -65,29 +67,6 @@ async function foldBatch(tx: Sql, limit: number, recent: RecentRecords): Promise
   }
   await applyRollups(tx, changes);
   return taken.length;
-}
-
-/** Locks the visits `ids` and returns their stored records: kept ones where the row is the version kept, the rest read back. */
-async function lockVisits(tx: Sql, ids: readonly string[], recent: RecentRecords): Promise<Map<string, VisitRecord>> {
-  const locked = await tx.query<{ id: string; version: string }>(
-    'SELECT id::text AS id, xmin::text AS version FROM visits WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
-    [ids],
-  );
-  const current = new Map<string, VisitRecord>();
-  const unknown: string[] = [];
-  for (const { id, version } of locked) {
-    const kept = recent.take(id, version);
-    if (kept) current.set(id, kept);
-    else unknown.push(id);
-  }
-  if (unknown.length > 0) {
-    const rows = await tx.query<{ id: string; record: VisitRecord }>(
-      'SELECT id::text AS id, record FROM visits WHERE id = ANY($1::uuid[])',
-      [unknown],
-    );
-    for (const row of rows) current.set(row.id, row.record);
-  }
-  return current;
 }
 
 /** Whether the queue holds at least `visits` visits; counts no further than that. */
@@ -117,10 +96,9 @@ const ATTEMPTS = 5;
 
 /** One batch in its own transaction, run again if PostgreSQL stops it to break a deadlock with a sync or another fold. */
 async function foldOnce(store: Store, batch: number): Promise<number> {
-  const recent = recentRecordsOf(store);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await store.transaction((tx) => foldBatch(tx, batch, recent));
+      return await store.transaction((tx) => foldBatch(tx, batch));
     } catch (error) {
       if (!isDeadlock(error) || attempt === ATTEMPTS) throw error;
     }

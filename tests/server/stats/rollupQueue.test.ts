@@ -1,7 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { getStats } from '../../../src/server/stats/getStats.ts';
-import { recentRecordsOf } from '../../../src/server/store/recentRecords.ts';
 import { purgeOldVisits } from '../../../src/server/store/retention.ts';
 import { foldQueuedRollups, scheduleRollupFolds } from '../../../src/server/store/rollupQueue.ts';
 import type { Store } from '../../../src/server/store/sql.ts';
@@ -56,28 +55,6 @@ describe.each(STORE_KINDS)('the roll-up queue on the %s store', (kind) => {
     expect(stats.totals.visits).toBe(1);
     expect(stats.byTopic).toEqual([{ code: 'health', count: 1 }]);
     expect(stats.byPoint).toEqual([{ pointId: 'den-abeel', count: 1 }]);
-  });
-
-  it('counts the edit of a visit edited before its first fold, not the version the sync kept', async () => {
-    const store = await cityWithTablet(kind);
-    // The store is shared by the suites and emptied between tests: records other tests kept may still be there.
-    const keptBefore = recentRecordsOf(store).size;
-    const first = visit({ pointId: 'marta', arrivedAt: '2026-06-10T10:00:00+02:00', topics: ['itsme'] });
-    await sync(store, 'tablet-1', [first], NOW);
-    const other = visit({ pointId: 'den-abeel', arrivedAt: '2026-06-11T10:00:00+02:00', topics: ['email'] });
-    await sync(store, 'tablet-1', [other], NOW);
-    // Kept for the fold on PGlite only (recentRecords.ts).
-    expect(recentRecordsOf(store).size).toBe(keptBefore + (kind === 'pglite' ? 2 : 0));
-    await sync(store, 'tablet-1', [edited(first, { topics: ['eid'] })], NOW);
-
-    expect(await foldQueuedRollups(store)).toBe(2);
-    expect(recentRecordsOf(store).size).toBe(keptBefore);
-    const stats = await getStats(store, JUNE);
-    expect(stats.totals.visits).toBe(2);
-    expect(stats.byTopic).toEqual([
-      { code: 'eid', count: 1 },
-      { code: 'email', count: 1 },
-    ]);
   });
 
   it('folds a long queue in several transactions and counts every visit once', async () => {
