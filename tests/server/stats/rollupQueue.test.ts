@@ -57,6 +57,22 @@ describe.each(STORE_KINDS)('the roll-up queue on the %s store', (kind) => {
     expect(stats.byPoint).toEqual([{ pointId: 'den-abeel', count: 1 }]);
   });
 
+  it('counts only the edit of a visit edited before its first fold', async () => {
+    const store = await cityWithTablet(kind);
+    const first = visit({ pointId: 'marta', arrivedAt: '2026-06-10T10:00:00+02:00', topics: ['itsme'] });
+    const other = visit({ pointId: 'den-abeel', arrivedAt: '2026-06-11T10:00:00+02:00', topics: ['email'] });
+    await sync(store, 'tablet-1', [first, other], NOW);
+    await sync(store, 'tablet-1', [edited(first, { topics: ['eid'] })], NOW);
+
+    expect(await foldQueuedRollups(store)).toBe(2);
+    const stats = await getStats(store, JUNE);
+    expect(stats.totals.visits).toBe(2);
+    expect(stats.byTopic).toEqual([
+      { code: 'eid', count: 1 },
+      { code: 'email', count: 1 },
+    ]);
+  });
+
   it('folds a long queue in several transactions and counts every visit once', async () => {
     const store = await cityWithTablet(kind);
     const visits = Array.from({ length: 25 }, (_, i) =>
