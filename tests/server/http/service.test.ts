@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
@@ -179,6 +181,43 @@ describe.each(STORE_KINDS)('the service around the API (%s)', (kind) => {
     expect((await inFlight).status).toBe(200);
     await closing;
     expect(events).toEqual(['answered', 'closed']);
+  });
+
+  it('answers a sync that arrives while it stops with 503, Retry-After and Connection: close, storing nothing', async () => {
+    const s = await readyToSync(kind);
+    open = s;
+    await s.app.listen({ port: 0, host: '127.0.0.1' });
+    const socket = connect((s.app.server.address() as AddressInfo).port, '127.0.0.1');
+    await once(socket, 'connect');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const ended = once(socket, 'close');
+    // A tablet has begun to send its sync (so the connection is not idle and stays open)…
+    socket.write(`POST ${API}/sync HTTP/1.1\r\nHost: city\r\n`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const closing = s.app.close();
+    open = undefined;
+    await new Promise((resolve) => setImmediate(resolve));
+    // …and the rest of it arrives once the server has begun to stop.
+    const body = JSON.stringify({ visits: [aVisit()] });
+    socket.write(
+      [
+        `Authorization: ${s.tablet.auth.authorization}`,
+        'Content-Type: application/json',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        '',
+        body,
+      ].join('\r\n'),
+    );
+    await ended;
+    await closing;
+    const answer = Buffer.concat(chunks).toString('utf8');
+    expect(answer).toMatch(/^HTTP\/1\.1 503 /);
+    expect(answer).toMatch(/\r\nretry-after: [1-9]\d*\r\n/i);
+    expect(answer).toMatch(/\r\nconnection: close\r\n/i);
+    expect(answer).toContain('the server is shutting down; try again shortly');
+    const stored = await s.store.query<{ visits: number }>('SELECT count(*)::int AS visits FROM visits');
+    expect(stored[0]?.visits).toBe(0);
   });
 });
 
