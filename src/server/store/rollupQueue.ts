@@ -43,11 +43,17 @@ export async function queueRollups(tx: Sql, changes: readonly QueuedChange[]): P
   );
 }
 
-async function foldBatch(tx: Sql, limit: number): Promise<number> {
+/** One fold transaction: how many queued visits it found, and how many of those it folded itself. */
+interface FoldStep {
+  found: number;
+  folded: number;
+}
+
+async function foldBatch(tx: Sql, limit: number): Promise<FoldStep> {
   const waiting = await tx.query<{ id: string }>('SELECT visit_id::text AS id FROM rollup_queue ORDER BY visit_id LIMIT $1', [
     limit,
   ]);
-  if (waiting.length === 0) return 0;
+  if (waiting.length === 0) return { found: 0, folded: 0 };
   const ids = waiting.map((row) => row.id);
   const visits = await tx.query<{ id: string; record: VisitRecord }>(
     'SELECT id::text AS id, record FROM visits WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
@@ -66,7 +72,7 @@ async function foldBatch(tx: Sql, limit: number): Promise<number> {
     if (after) changes.push({ before, after });
   }
   await applyRollups(tx, changes);
-  return taken.length;
+  return { found: waiting.length, folded: taken.length };
 }
 
 /** Whether the queue holds at least `visits` visits; counts no further than that. */
@@ -79,23 +85,26 @@ export async function queueHolds(sql: Sql, visits: number): Promise<boolean> {
 }
 
 /**
- * Folds everything queued when it starts, `batch` visits per transaction.
- * Returns how many visits it folded. Safe to run from several processes at once.
+ * Folds everything queued when it starts, `batch` visits per transaction, and
+ * returns only once all of it is counted, including what folds running beside
+ * it (the schedule, a statistics read, other processes) took and committed.
+ * Returns how many visits it folded itself.
  */
 export async function foldQueuedRollups(store: Store, batch = FOLD_BATCH): Promise<number> {
   let folded = 0;
   for (;;) {
-    const taken = await foldOnce(store, batch);
-    folded += taken;
-    // Fewer than a full batch: the queue was empty at that moment; syncs still arriving wait for the next fold.
-    if (taken < batch) return folded;
+    const step = await foldOnce(store, batch);
+    folded += step.folded;
+    // Fewer than a full batch found: the queue was empty at that moment; syncs still arriving wait for the next fold.
+    // A full batch that another fold took (it waited for that fold's commit) says nothing of what is left behind it.
+    if (step.found < batch) return folded;
   }
 }
 
 const ATTEMPTS = 5;
 
 /** One batch in its own transaction, run again if PostgreSQL stops it to break a deadlock with a sync or another fold. */
-async function foldOnce(store: Store, batch: number): Promise<number> {
+async function foldOnce(store: Store, batch: number): Promise<FoldStep> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await store.transaction((tx) => foldBatch(tx, batch));

@@ -155,6 +155,28 @@ describe('a fold next to a sync on PostgreSQL', () => {
   });
 });
 
+describe('folds side by side on PostgreSQL', () => {
+  it('each returns only once everything queued before it is counted, though the others took some of it', async () => {
+    const store = await cityWithTablet('postgres');
+    const visits = Array.from({ length: 60 }, (_, i) =>
+      visit({
+        pointId: i % 2 ? 'marta' : 'den-abeel',
+        arrivedAt: `2026-06-${String(1 + (i % 14)).padStart(2, '0')}T10:00:00+02:00`,
+      }),
+    );
+    const results = await sync(store, 'tablet-1', visits, NOW);
+    expect(results.every((result) => result.status === 'applied')).toBe(true);
+    // As the background fold, a statistics read and the retention run of other processes may run at once.
+    const folds = Array.from({ length: 4 }, () =>
+      foldQueuedRollups(store, 10).then(async (folded) => ({ folded, leftAfter: await queued(store) })),
+    );
+    const finished = await Promise.all(folds);
+    expect(finished.map((fold) => fold.leftAfter)).toEqual([0, 0, 0, 0]);
+    expect(finished.reduce((sum, fold) => sum + fold.folded, 0)).toBe(60);
+    expect((await getStats(store, JUNE)).totals.visits).toBe(60);
+  });
+});
+
 describe('the fold schedule', () => {
   function manualTimer() {
     const due: Array<() => void> = [];
