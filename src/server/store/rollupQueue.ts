@@ -90,7 +90,18 @@ export async function queueHolds(sql: Sql, visits: number): Promise<boolean> {
  * it (the schedule, a statistics read, other processes) took and committed.
  * Returns how many visits it folded itself.
  */
-export async function foldQueuedRollups(store: Store, batch = FOLD_BATCH): Promise<number> {
+export function foldQueuedRollups(store: Store, batch = FOLD_BATCH): Promise<number> {
+  // One fold at a time per store in this process: two would read the same queued visits, and the one
+  // that waits for the other's locks reads them for nothing.
+  const mine = (foldsInProcess.get(store) ?? Promise.resolve()).catch(() => undefined).then(() => foldAll(store, batch));
+  foldsInProcess.set(store, mine);
+  return mine;
+}
+
+/** The last fold started or waiting in this process, per store. */
+const foldsInProcess = new WeakMap<Store, Promise<number>>();
+
+async function foldAll(store: Store, batch: number): Promise<number> {
   let folded = 0;
   for (;;) {
     const step = await foldOnce(store, batch);

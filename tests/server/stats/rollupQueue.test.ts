@@ -166,14 +166,49 @@ describe('folds side by side on PostgreSQL', () => {
     );
     const results = await sync(store, 'tablet-1', visits, NOW);
     expect(results.every((result) => result.status === 'applied')).toBe(true);
-    // As the background fold, a statistics read and the retention run of other processes may run at once.
-    const folds = Array.from({ length: 4 }, () =>
-      foldQueuedRollups(store, 10).then(async (folded) => ({ folded, leftAfter: await queued(store) })),
+    // As the background folds and statistics reads of four server processes may run at once.
+    const processes: Store[] = Array.from({ length: 4 }, () => ({ ...store }));
+    const folds = processes.map((own) =>
+      foldQueuedRollups(own, 10).then(async (folded) => ({ folded, leftAfter: await queued(store) })),
     );
     const finished = await Promise.all(folds);
     expect(finished.map((fold) => fold.leftAfter)).toEqual([0, 0, 0, 0]);
     expect(finished.reduce((sum, fold) => sum + fold.folded, 0)).toBe(60);
     expect((await getStats(store, JUNE)).totals.visits).toBe(60);
+  });
+});
+
+describe.each(STORE_KINDS)('folds asked for at once in one process (%s)', (kind) => {
+  it('run one after the other, so no visit is read twice', async () => {
+    const store = await cityWithTablet(kind);
+    const visits = Array.from({ length: 30 }, (_, i) =>
+      visit({ pointId: 'marta', arrivedAt: `2026-06-${String(1 + (i % 14)).padStart(2, '0')}T10:00:00+02:00` }),
+    );
+    await sync(store, 'tablet-1', visits, NOW);
+    let recordsRead = 0;
+    const counting: Store = {
+      ...store,
+      transaction: (work) =>
+        store.transaction((tx) =>
+          work({
+            exec: (script) => tx.exec(script),
+            query: async (text, params) => {
+              const rows = await tx.query(text, params);
+              if (text.includes('record FROM visits')) recordsRead += rows.length;
+              return rows as never;
+            },
+          }),
+        ),
+    };
+    // The schedule, a statistics read and the retention run, all at once.
+    const folded = await Promise.all([
+      foldQueuedRollups(counting, 10),
+      foldQueuedRollups(counting, 10),
+      foldQueuedRollups(counting, 10),
+    ]);
+    expect(folded.reduce((sum, n) => sum + n, 0)).toBe(30);
+    expect(recordsRead).toBe(30);
+    expect(await queued(store)).toBe(0);
   });
 });
 
