@@ -44,10 +44,10 @@ function drainLines(drain: DrainFigures): string[] {
 function ingestLines(ingest: IngestFigures): string[] {
   const lines = [
     'Server ingest (load generator in this process, city in its own; gzip bodies; medians of runs: CPU per visit,',
-    "and the share of the time the city's event loop was busy)",
+    "the share of the time the city's event loop was busy, and the fold still due after the last answer)",
   ];
   lines.push(
-    '  store     tablets  visits/req   visits/s                    p50                  p99                  loop   CPU/visit',
+    '  store     tablets  visits/req   visits/s                    p50                  p99                  loop   fold after  CPU/visit',
   );
   for (const c of ingest.cells) {
     const perVisit = (pick: (run: IngestCell['runs'][number]) => number | null | undefined) => {
@@ -57,8 +57,9 @@ function ingestLines(ingest: IngestFigures): string[] {
     const city = perVisit((run) => (run.cpu.cityMs * 1000) / run.visits);
     const database = perVisit((run) => (run.waits?.backendCpuMs == null ? null : (run.waits.backendCpuMs * 1000) / run.visits));
     const loop = `${n(median(c.runs.map((run) => run.cpu.cityLoopBusy * 100)), 0)} %`;
+    const foldAfter = `${n(median(c.runs.map((run) => run.foldMs)), 0)} ms`;
     lines.push(
-      `  ${c.store.padEnd(9)} ${String(c.tablets).padStart(7)}  ${String(c.visitsPerRequest).padStart(10)}   ${showSpread(c.visitsPerSecond, 0).padEnd(26)}  ${ms(c.p50Ms).padEnd(19)}  ${ms(c.p99Ms).padEnd(19)}  ${loop.padStart(5)}  city ${city}${c.store === 'postgres' ? `, PostgreSQL ${database}` : ''}`,
+      `  ${c.store.padEnd(9)} ${String(c.tablets).padStart(7)}  ${String(c.visitsPerRequest).padStart(10)}   ${showSpread(c.visitsPerSecond, 0).padEnd(26)}  ${ms(c.p50Ms).padEnd(19)}  ${ms(c.p99Ms).padEnd(19)}  ${loop.padStart(5)}  ${foldAfter.padStart(10)}  city ${city}${c.store === 'postgres' ? `, PostgreSQL ${database}` : ''}`,
     );
   }
   return lines;
