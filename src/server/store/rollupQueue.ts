@@ -31,7 +31,7 @@ export const DEFAULT_FOLD_EVERY_MS = 1_000;
 export const DEFAULT_FOLD_MAX_DELAY_MS = 10_000;
 /**
  * Queued visits that start a fold even while tablets keep syncing: about a
- * second of folding (50–75 µs a visit). A long rush is so folded while it
+ * second of folding (50–75 µs a visit). So a long rush is folded while it
  * lasts, and a statistics read (which folds first) waits only for what the
  * fold has not reached yet (0.5–2 s after the benchmark's 50-tablet rush),
  * not for the rush's whole backlog. One tablet draining a full outbox
@@ -91,6 +91,9 @@ export async function queueHolds(sql: Sql, visits: number): Promise<boolean> {
   return (rows[0]?.held ?? 0) >= visits;
 }
 
+/** The last fold started or waiting in this process, per store. */
+const foldsInProcess = new WeakMap<Store, Promise<number>>();
+
 /**
  * Folds everything queued when it starts, `batch` visits per transaction, and
  * returns only once all of it is counted, including what folds running beside
@@ -104,9 +107,6 @@ export function foldQueuedRollups(store: Store, batch: number = FOLD_BATCH[store
   foldsInProcess.set(store, mine);
   return mine;
 }
-
-/** The last fold started or waiting in this process, per store. */
-const foldsInProcess = new WeakMap<Store, Promise<number>>();
 
 async function foldAll(store: Store, batch: number): Promise<number> {
   let folded = 0;
