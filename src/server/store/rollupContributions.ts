@@ -101,6 +101,9 @@ interface Target {
   amounts: Map<string, number>;
 }
 
+/** [pointId, kind, day, [metric SEP code, amount][]][] */
+type DaysJson = [string, string, string, [string, number][]][];
+
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -119,17 +122,35 @@ export class RollupBatch {
   add(visit: VisitRecord, sign: 1 | -1): void {
     if (visit.deleted) return;
     const local = brusselsTime(Date.parse(visit.arrivedAt));
-    const key = `${visit.pointId}${SEP}${visit.kind}${SEP}${local.day}`;
-    let day = this.days.get(key);
-    if (!day) {
-      day = { grain: 'd', pointId: visit.pointId, kind: visit.kind, period: local.day, amounts: new Map() };
-      this.days.set(key, day);
-    }
-    const amounts = day.amounts;
+    const amounts = this.dayOf(visit.pointId, visit.kind, local.day);
     visitEntries(visit, local, (metric, code, amount) => {
       const entry = `${metric}${SEP}${code}`;
       amounts.set(entry, (amounts.get(entry) ?? 0) + sign * amount);
     });
+  }
+
+  /** The batch's per-day amounts as JSON (a row of rollup_deltas); `addDaysJson` adds them to another batch. */
+  daysJson(): string {
+    const days: DaysJson = [];
+    for (const { pointId, kind, period, amounts } of this.days.values()) days.push([pointId, kind, period, [...amounts]]);
+    return JSON.stringify(days);
+  }
+
+  addDaysJson(json: string): void {
+    for (const [pointId, kind, day, entries] of JSON.parse(json) as DaysJson) {
+      const amounts = this.dayOf(pointId, kind, day);
+      for (const [entry, amount] of entries) amounts.set(entry, (amounts.get(entry) ?? 0) + amount);
+    }
+  }
+
+  private dayOf(pointId: string, kind: string, day: string): Map<string, number> {
+    const key = `${pointId}${SEP}${kind}${SEP}${day}`;
+    let target = this.days.get(key);
+    if (!target) {
+      target = { grain: 'd', pointId, kind, period: day, amounts: new Map() };
+      this.days.set(key, target);
+    }
+    return target.amounts;
   }
 
   /**

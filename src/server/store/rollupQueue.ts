@@ -1,17 +1,22 @@
 /**
- * The roll-ups behind the visits (migration 003_rollup_queue.sql). A sync
- * write only notes which visits changed and what the roll-ups counted for them
- * before; folding moves those notes into visit_rollups in large batches,
- * outside the sync's transaction. Statistics fold first, so every answer still
- * counts every visit written before it.
+ * The roll-ups behind the visits (migrations 003_rollup_queue.sql and
+ * 004_rollup_deltas.sql). A sync write does not touch the roll-up rows every
+ * tablet shares. A batch of new visits (nearly every sync) leaves what it adds
+ * to them, summed by the city, as one delta; any other write notes each
+ * changed visit and what the roll-ups counted for it before. Folding moves
+ * deltas and notes into visit_rollups in large batches, outside the sync's
+ * transaction. Statistics fold first, so every answer still counts every visit
+ * written before it. Amounts add up in any order, so a note may be folded
+ * before the delta of the visit's first version.
  *
  * Locks follow the writers' order, visit rows first and queue rows second, so
  * a fold never deadlocks with a sync. A fold takes the visits it folds FOR
  * UPDATE and so reads the version a sync in flight commits, together with the
- * queue row that sync left as it was.
+ * queue row that sync left as it was. Syncs only ever insert deltas.
  */
 import type { VisitRecord } from '../../shared/visit.ts';
-import { applyRollups, type RollupChange } from './rollups.ts';
+import { RollupBatch } from './rollupContributions.ts';
+import { addRollupChanges, type RollupChange, upsertRollupRows } from './rollups.ts';
 import { isDeadlock, type Sql, type Store } from './sql.ts';
 
 /** One visit written by a sync: its id and the stored version it replaced (null for a new visit). */
@@ -50,17 +55,55 @@ export async function queueRollups(tx: Sql, changes: readonly QueuedChange[]): P
   );
 }
 
-/** One fold transaction: how many queued visits it found, and how many of those it folded itself. */
+/** One fold transaction: whether it found a full batch (more may wait behind it), and how many visits it folded itself. */
 interface FoldStep {
-  found: number;
+  full: boolean;
   folded: number;
 }
 
+/** Folds up to `limit` visits of sync deltas and up to `limit` queued visits in one upsert. */
 async function foldBatch(tx: Sql, limit: number): Promise<FoldStep> {
+  const batch = new RollupBatch();
+  const deltas = await takeDeltas(tx, batch, limit);
+  const queued = await takeQueued(tx, batch, limit);
+  await upsertRollupRows(tx, batch.rows());
+  return { full: deltas.full || queued.full, folded: deltas.folded + queued.folded };
+}
+
+/** Adds the oldest sync deltas, `limit` visits at most (at least one delta), to `batch` and deletes them. */
+async function takeDeltas(tx: Sql, batch: RollupBatch, limit: number): Promise<FoldStep> {
+  // Each delta holds at least one visit, so `limit` rows always cover `limit` visits.
+  const waiting = await tx.query<{ id: string; visits: number }>(
+    'SELECT id::text AS id, visits FROM rollup_deltas ORDER BY id LIMIT $1',
+    [limit],
+  );
+  const ids: string[] = [];
+  let found = 0;
+  for (const { id, visits } of waiting) {
+    if (found >= limit) break;
+    ids.push(id);
+    found += visits;
+  }
+  if (ids.length === 0) return { full: false, folded: 0 };
+  // Another fold may have taken some of them meanwhile (this waits for its commit): only those deleted here are folded here.
+  const taken = await tx.query<{ visits: number; days: string }>(
+    'DELETE FROM rollup_deltas WHERE id = ANY($1::bigint[]) RETURNING visits, days',
+    [ids],
+  );
+  let folded = 0;
+  for (const { visits, days } of taken) {
+    batch.addDaysJson(days);
+    folded += visits;
+  }
+  return { full: found >= limit, folded };
+}
+
+/** Adds the first `limit` visits noted in the queue to `batch`: minus what the roll-ups counted, plus the stored version. */
+async function takeQueued(tx: Sql, batch: RollupBatch, limit: number): Promise<FoldStep> {
   const waiting = await tx.query<{ id: string }>('SELECT visit_id::text AS id FROM rollup_queue ORDER BY visit_id LIMIT $1', [
     limit,
   ]);
-  if (waiting.length === 0) return { found: 0, folded: 0 };
+  if (waiting.length === 0) return { full: false, folded: 0 };
   const ids = waiting.map((row) => row.id);
   const visits = await tx.query<{ id: string; record: VisitRecord }>(
     'SELECT id::text AS id, record FROM visits WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
@@ -78,17 +121,18 @@ async function foldBatch(tx: Sql, limit: number): Promise<FoldStep> {
     // Retention never purges a queued visit, so `after` is always there; without it there is nothing to add.
     if (after) changes.push({ before, after });
   }
-  await applyRollups(tx, changes);
-  return { found: waiting.length, folded: taken.length };
+  await addRollupChanges(tx, batch, changes);
+  return { full: waiting.length >= limit, folded: taken.length };
 }
 
-/** Whether the queue holds at least `visits` visits; counts no further than that. */
+/** Whether the queue and the sync deltas hold at least `visits` visits; counts no further than that. */
 export async function queueHolds(sql: Sql, visits: number): Promise<boolean> {
   const rows = await sql.query<{ held: number }>(
-    'SELECT count(*)::int AS held FROM (SELECT 1 FROM rollup_queue LIMIT $1) AS waiting',
+    `SELECT (SELECT count(*) FROM (SELECT 1 FROM rollup_queue LIMIT $1) AS queued)
+          + (SELECT coalesce(sum(visits), 0) FROM (SELECT visits FROM rollup_deltas ORDER BY id LIMIT $1) AS summed) AS held`,
     [visits],
   );
-  return (rows[0]?.held ?? 0) >= visits;
+  return Number(rows[0]?.held ?? 0) >= visits;
 }
 
 /** The last fold started or waiting in this process, per store. */
@@ -113,9 +157,9 @@ async function foldAll(store: Store, batch: number): Promise<number> {
   for (;;) {
     const step = await foldOnce(store, batch);
     folded += step.folded;
-    // Fewer than a full batch found: the queue was empty at that moment; syncs still arriving wait for the next fold.
-    // A full batch that another fold took (it waited for that fold's commit) says nothing of what is left behind it.
-    if (step.found < batch) return folded;
+    // Less than a full batch found: nothing was left at that moment; syncs still arriving wait for the next fold.
+    // A full batch that another fold took (this one waited for that fold's commit) says nothing of what is left behind it.
+    if (!step.full) return folded;
   }
 }
 

@@ -88,12 +88,18 @@ export async function upsertRollupRows(tx: Sql, rows: readonly RollupRow[]): Pro
  */
 export async function applyRollups(tx: Sql, changes: readonly RollupChange[]): Promise<void> {
   if (changes.length === 0) return;
-  const purged = await purgedIds(tx, changes);
   const batch = new RollupBatch();
+  await addRollupChanges(tx, batch, changes);
+  await upsertRollupRows(tx, batch.rows());
+}
+
+/** Adds `changes` to `batch` as `applyRollups` counts them, for a caller that sums more before writing. */
+export async function addRollupChanges(tx: Sql, batch: RollupBatch, changes: readonly RollupChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  const purged = await purgedIds(tx, changes);
   for (const { before, after } of changes) {
     if (before === null && purged.has(after.id.toLowerCase())) continue;
     if (before) batch.add(before, -1);
     batch.add(after, 1);
   }
-  await upsertRollupRows(tx, batch.rows());
 }

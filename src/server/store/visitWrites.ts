@@ -4,8 +4,8 @@
  * owned by the device that first pushed it, idempotent under retries and
  * concurrent pushes. A whole batch is checked first. Visits the city has
  * never seen (nearly all of them) are stored in one statement; the others are
- * decided and written in one transaction. Either way a visit's note in the
- * roll-up queue (rollupQueue.ts) is committed with it, everything reported
+ * decided and written in one transaction. Either way what a visit changes in
+ * the roll-ups (rollupQueue.ts) is committed with it, everything reported
  * applied or unchanged is committed before the answer leaves, and the next
  * statistics read counts it.
  */

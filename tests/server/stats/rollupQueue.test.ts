@@ -18,8 +18,32 @@ async function cityWithTablet(kind: (typeof STORE_KINDS)[number]): Promise<Store
   return store;
 }
 
+/** Visits the roll-ups do not count yet: noted one by one in the queue, or summed in a sync's delta. */
 const queued = async (store: Store) =>
-  (await store.query<{ n: number }>('SELECT count(*)::int AS n FROM rollup_queue'))[0]?.n ?? -1;
+  (
+    await store.query<{ n: number }>(
+      'SELECT ((SELECT count(*) FROM rollup_queue) + (SELECT coalesce(sum(visits), 0) FROM rollup_deltas))::int AS n',
+    )
+  )[0]?.n ?? -1;
+
+/** 2 × `count` visits waiting: `count` edits noted one by one in the queue, and `count` new visits in deltas of 5. */
+async function mixedBacklog(store: Store, count: number): Promise<void> {
+  const at = (i: number) => `2026-06-${String(1 + (i % 14)).padStart(2, '0')}T10:00:00+02:00`;
+  const first = Array.from({ length: count }, (_, i) => visit({ pointId: i % 2 ? 'marta' : 'den-abeel', arrivedAt: at(i) }));
+  await sync(store, 'tablet-1', first, NOW);
+  await foldQueuedRollups(store);
+  await sync(
+    store,
+    'tablet-1',
+    first.map((record) => edited(record, { topics: ['eid'] })),
+    NOW,
+  );
+  for (let i = 0; i < count; i += 5) {
+    const fresh = Array.from({ length: 5 }, (_, j) => visit({ pointId: 'marta', arrivedAt: at(i + j) }));
+    expect((await sync(store, 'tablet-1', fresh, NOW)).every((result) => result.status === 'applied')).toBe(true);
+  }
+  expect(await queued(store)).toBe(2 * count);
+}
 const rollupRows = async (store: Store) =>
   (await store.query<{ n: number }>('SELECT count(*)::int AS n FROM visit_rollups WHERE amount <> 0'))[0]?.n ?? -1;
 
@@ -64,7 +88,8 @@ describe.each(STORE_KINDS)('the roll-up queue on the %s store', (kind) => {
     await sync(store, 'tablet-1', [first, other], NOW);
     await sync(store, 'tablet-1', [edited(first, { topics: ['eid'] })], NOW);
 
-    expect(await foldQueuedRollups(store)).toBe(2);
+    // The two new visits as their sync summed them, then the edit: minus the first version, plus the second.
+    expect(await foldQueuedRollups(store)).toBe(3);
     const stats = await getStats(store, JUNE);
     expect(stats.totals.visits).toBe(2);
     expect(stats.byTopic).toEqual([
@@ -124,16 +149,19 @@ describe('a fold next to a sync on PostgreSQL', () => {
     const store = await cityWithTablet('postgres');
     const first = visit({ pointId: 'marta', arrivedAt: '2026-06-10T10:00:00+02:00', topics: ['itsme'] });
     await sync(store, 'tablet-1', [first], NOW);
+    await foldQueuedRollups(store);
     const second = edited(first, { topics: ['eid'] });
+    await sync(store, 'tablet-1', [second], NOW);
+    const third = edited(second, { topics: ['health'] });
 
-    // A second server process, halfway through writing the edit: the visit is locked and updated,
+    // A second server process, halfway through writing the next edit: the visit is locked and updated,
     // and its queue row already exists, so it leaves it as it is.
     const other = new pg.Client({ connectionString: testDatabaseUrl() });
     await other.connect();
     try {
       await other.query('BEGIN');
       await other.query('SELECT 1 FROM visits WHERE id = $1 FOR UPDATE', [first.id]);
-      await other.query('UPDATE visits SET rev = 2, record = $2 WHERE id = $1', [first.id, JSON.stringify(second)]);
+      await other.query('UPDATE visits SET rev = 3, record = $2 WHERE id = $1', [first.id, JSON.stringify(third)]);
       await other.query('INSERT INTO rollup_queue (visit_id, before) VALUES ($1, NULL) ON CONFLICT (visit_id) DO NOTHING', [
         first.id,
       ]);
@@ -151,21 +179,14 @@ describe('a fold next to a sync on PostgreSQL', () => {
     }
     const stats = await getStats(store, JUNE);
     expect(stats.totals.visits).toBe(1);
-    expect(stats.byTopic).toEqual([{ code: 'eid', count: 1 }]);
+    expect(stats.byTopic).toEqual([{ code: 'health', count: 1 }]);
   });
 });
 
 describe('folds side by side on PostgreSQL', () => {
   it('each returns only once everything queued before it is counted, though the others took some of it', async () => {
     const store = await cityWithTablet('postgres');
-    const visits = Array.from({ length: 60 }, (_, i) =>
-      visit({
-        pointId: i % 2 ? 'marta' : 'den-abeel',
-        arrivedAt: `2026-06-${String(1 + (i % 14)).padStart(2, '0')}T10:00:00+02:00`,
-      }),
-    );
-    const results = await sync(store, 'tablet-1', visits, NOW);
-    expect(results.every((result) => result.status === 'applied')).toBe(true);
+    await mixedBacklog(store, 30);
     // As the background folds and statistics reads of four server processes may run at once.
     const processes: Store[] = Array.from({ length: 4 }, () => ({ ...store }));
     const folds = processes.map((own) =>
@@ -181,11 +202,9 @@ describe('folds side by side on PostgreSQL', () => {
 describe.each(STORE_KINDS)('folds asked for at once in one process (%s)', (kind) => {
   it('run one after the other, so no visit is read twice', async () => {
     const store = await cityWithTablet(kind);
-    const visits = Array.from({ length: 30 }, (_, i) =>
-      visit({ pointId: 'marta', arrivedAt: `2026-06-${String(1 + (i % 14)).padStart(2, '0')}T10:00:00+02:00` }),
-    );
-    await sync(store, 'tablet-1', visits, NOW);
+    await mixedBacklog(store, 30);
     let recordsRead = 0;
+    let deltasRead = 0;
     const counting: Store = {
       ...store,
       transaction: (work) =>
@@ -195,6 +214,7 @@ describe.each(STORE_KINDS)('folds asked for at once in one process (%s)', (kind)
             query: async (text, params) => {
               const rows = await tx.query(text, params);
               if (text.includes('record FROM visits')) recordsRead += rows.length;
+              if (text.includes('RETURNING visits, days')) deltasRead += rows.length;
               return rows as never;
             },
           }),
@@ -206,9 +226,11 @@ describe.each(STORE_KINDS)('folds asked for at once in one process (%s)', (kind)
       foldQueuedRollups(counting, 10),
       foldQueuedRollups(counting, 10),
     ]);
-    expect(folded.reduce((sum, n) => sum + n, 0)).toBe(30);
+    expect(folded.reduce((sum, n) => sum + n, 0)).toBe(60);
     expect(recordsRead).toBe(30);
+    expect(deltasRead).toBe(6);
     expect(await queued(store)).toBe(0);
+    expect((await getStats(store, JUNE)).totals.visits).toBe(60);
   });
 });
 
