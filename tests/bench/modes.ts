@@ -36,17 +36,17 @@ export const SIZES: Record<Mode, BenchSizes> = {
     tablet: { startRuns: 10, saves: 500, saveRounds: 3, history: 300, waiting: 30 },
   },
   quick: {
-    drain: { runs: 2, stores: [...STORES], visits: 2_000, baselineVisits: 200, latencyMs: 150, baselineSampleAtLatency: 10 },
+    drain: { runs: 1, stores: [...STORES], visits: 1_000, baselineVisits: 100, latencyMs: 150, baselineSampleAtLatency: 10 },
     ingest: {
       runs: 1,
       stores: [...STORES],
       concurrency: [1, 10, 50],
       batchVisits: 100,
       batchedVisitsPerCell: 5_000,
-      singleRequestsPerCell: 300,
+      singleRequestsPerCell: 150,
       minRequestsPerTablet: 2,
     },
-    stats: { stores: [...STORES], visits: [1_000, 3_000, 10_000], calls: 10, naiveCalls: 3 },
-    tablet: { startRuns: 5, saves: 200, saveRounds: 2, history: 300, waiting: 30 },
+    stats: { stores: [...STORES], visits: [1_000, 2_000, 4_000], calls: 10, naiveCalls: 3 },
+    tablet: { startRuns: 3, saves: 100, saveRounds: 2, history: 300, waiting: 30 },
   },
 };
