@@ -72,9 +72,9 @@ describe('embedded PGlite on its own thread', () => {
   });
 });
 
-describe('the PostgreSQL store', () => {
-  it('parses and plans a statement with parameters once per connection, not on every call', async () => {
-    const store = await freshStore('postgres');
+describe.each(STORE_KINDS)('statements with parameters on the %s store', (kind) => {
+  it('are parsed and planned once per connection, not on every call', async () => {
+    const store = await freshStore(kind);
     const text = 'SELECT $1::int + 1 AS next';
     const prepared = await store.transaction(async (tx) => {
       expect(await tx.query(text, [1])).toEqual([{ next: 2 }]);
@@ -82,5 +82,40 @@ describe('the PostgreSQL store', () => {
       return tx.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1', [text]);
     });
     expect(prepared).toEqual([{ n: 1 }]);
+    expect(await store.query(text, [9])).toEqual([{ next: 10 }]);
+  });
+
+  it('take and give back the values a plain query does: null, arrays, dates, json and counts', async () => {
+    const store = await freshStore(kind);
+    const at = new Date('2026-03-29T01:30:00Z');
+    const [row] = await store.query<Record<string, unknown>>(
+      `SELECT $1::text AS nothing, cardinality($2::uuid[]) AS ids, $3::timestamptz = '2026-03-29T01:30:00Z' AS same_time,
+              $4::jsonb -> 'topics' AS topics, count(*) AS n, true AS yes
+         FROM generate_series(1, $5::int)`,
+      [null, ['0190c6b2-0000-7000-8000-000000000001', '0190c6b2-0000-7000-8000-000000000002'], at, '{"topics":["itsme"]}', 3],
+    );
+    expect(row).toEqual({ nothing: null, ids: 2, same_time: true, topics: ['itsme'], n: 3, yes: true });
+  });
+
+  it("fail with PostgreSQL's code and leave the connection usable, in a transaction and outside one", async () => {
+    const store = await freshStore(kind);
+    const insert = 'INSERT INTO points (id, name) VALUES ($1, $2)';
+    await store.query(insert, ['marta', 'mARTa']);
+    const outside = await store.query(insert, ['marta', 'again']).catch((e: unknown) => e);
+    expect((outside as { code?: string }).code).toBe('23505');
+    const inside = await store
+      .transaction(async (tx) => {
+        await tx.query(insert, ['vijfhoek', 'Vijfhoek']);
+        await tx.query(insert, ['marta', 'again']);
+      })
+      .catch((e: unknown) => e);
+    expect((inside as { code?: string }).code).toBe('23505');
+    const misspelt = await store.query('SELEC $1::int', [1]).catch((e: unknown) => e);
+    expect((misspelt as { code?: string }).code).toBe('42601');
+    await store.query(insert, ['nekkerspoel', 'Nekkerspoel']);
+    expect(await store.query('SELECT id FROM points WHERE id <> $1 ORDER BY id', [''])).toEqual([
+      { id: 'marta' },
+      { id: 'nekkerspoel' },
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The embedded database's own thread (see pglite.ts): PGlite runs here,
  * so the city's event loop parses, checks and answers requests while the
- * database works. Plain JavaScript because a worker thread loads its file
+ * database works. Statements with parameters run prepared
+ * (pglitePrepared.mjs). Plain JavaScript because a worker thread loads its file
  * without the TypeScript loader.
  *
  * Messages in: { id, op: 'query', text, params, tx } | { id, op: 'exec', script, tx }
@@ -10,8 +11,10 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { preparedQueries } from './pglitePrepared.mjs';
 
 const db = await PGlite.create(workerData.dataDir);
+const query = preparedQueries(db);
 /** @type {Map<number, { sql: import('@electric-sql/pglite').Transaction, finish: (commit: boolean) => void }>} */
 const transactions = new Map();
 let nextTransaction = 0;
@@ -27,8 +30,9 @@ function plainError(error) {
   return { name: error?.name ?? 'Error', message: error?.message ?? String(error), fields };
 }
 
-const runnerOf = (tx) => {
-  if (tx === undefined) return db;
+/** PGlite's transaction `tx` names, or undefined outside one. */
+const transactionOf = (tx) => {
+  if (tx === undefined) return undefined;
   const open = transactions.get(tx);
   if (!open) throw new Error(`transaction ${tx} is not open`);
   return open.sql;
@@ -65,11 +69,10 @@ function settle(tx, answer) {
 async function handle(message, reply) {
   switch (message.op) {
     case 'query': {
-      const result = await runnerOf(message.tx).query(message.text, message.params);
-      return reply({ rows: result.rows });
+      return reply({ rows: await query(message.text, message.params, transactionOf(message.tx)) });
     }
     case 'exec':
-      await runnerOf(message.tx).exec(message.script);
+      await (transactionOf(message.tx) ?? db).exec(message.script);
       return reply({});
     case 'begin':
       return begin(reply);
