@@ -56,13 +56,17 @@ describe('embedded PGlite on its own thread', () => {
 
   it('runs a query from outside a transaction after that transaction, as one connection does', async () => {
     const store = await freshStore('pglite');
-    let outside: Promise<unknown> | undefined;
+    let outside: Promise<unknown>[] = [];
     await store.transaction(async (tx) => {
       await tx.query("INSERT INTO points (id, name) VALUES ('marta', 'mARTa')");
-      outside = store.query<{ n: number }>('SELECT count(*)::int AS n FROM points');
-      await tx.query("INSERT INTO points (id, name) VALUES ('vijfhoek', 'Vijfhoek')");
+      // One plain, one prepared (it has a parameter): neither may run inside the open transaction.
+      outside = [
+        store.query<{ n: number }>('SELECT count(*)::int AS n FROM points'),
+        store.query<{ n: number }>('SELECT count(*)::int AS n FROM points WHERE id <> $1', ['']),
+      ];
+      await tx.query('INSERT INTO points (id, name) VALUES ($1, $2)', ['vijfhoek', 'Vijfhoek']);
     });
-    expect(await outside).toEqual([{ n: 2 }]);
+    expect(await Promise.all(outside)).toEqual([[{ n: 2 }], [{ n: 2 }]]);
   });
 
   it('answers with an error once closed, instead of waiting forever', async () => {

@@ -4,7 +4,7 @@
  * every call and talks to the database in six protocol calls. A city's
  * statements are constants of its code, so each is parsed, planned and
  * described once; after that a call is one bind-and-execute message, which
- * takes about a tenth off storing a sync batch on PGlite's thread.
+ * takes about a sixth off storing a sync batch on PGlite's thread.
  * Plain JavaScript because the database thread loads it without the
  * TypeScript loader.
  *
