@@ -36,9 +36,19 @@ function drainLines(drain: DrainFigures): string[] {
       `    engine:   ${ms(c.engine.ms)}, ${c.engine.requests} requests, ${kb(c.engine.bytes)} sent`,
       `    baseline: ${ms(c.baseline.ms)}, ${c.baseline.requests.toLocaleString('en-GB')} requests, ${kb(c.baseline.bytes)} sent`,
       `    engine is ${showSpread(c.speedup, 1, '×')} faster`,
+      `    ${drainCpu(c.engine.runs)}`,
     );
   }
   return lines;
+}
+
+/** Who worked during the engine's drains (medians): the tablet and the city share the machine's cores. */
+function drainCpu(runs: DrainFigures['conditions'][number]['engine']['runs']): string {
+  const perVisit = (pick: (run: (typeof runs)[number]) => number) =>
+    `${n(median(runs.map((run) => (pick(run) * 1000) / run.visitsSent)), 0)} µs/visit`;
+  const tablet = runs.every((run) => run.cpu.tabletMs !== null) ? `Chromium ${perVisit((run) => run.cpu.tabletMs ?? 0)}, ` : '';
+  const busy = n(median(runs.map((run) => run.cpu.machineBusy * 100)), 0);
+  return `engine CPU: ${tablet}city ${perVisit((run) => run.cpu.cityMs)}; machine ${busy} % busy`;
 }
 
 function ingestLines(ingest: IngestFigures): string[] {

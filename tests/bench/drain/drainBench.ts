@@ -22,7 +22,7 @@ import { type CpuShare, chromiumCpuMs, cpuMeter } from '../lib/cpu.ts';
 import { startDelayProxy } from '../lib/delayProxy.ts';
 import { type Spread, spread } from '../lib/summary.ts';
 import type { PageDrain } from './page/drainPage.ts';
-import { type DrainTablets, drainTablets, queuedVisits, type TabletPage } from './tablets.ts';
+import { type DrainTablets, drainTablets, type Queued, queuedVisits, type TabletPage } from './tablets.ts';
 
 export interface DrainSizes {
   runs: number;
@@ -86,18 +86,21 @@ async function expectDelivered(coordinator: Coordinator, before: number, visits:
   }
 }
 
-/** Times one drain in `tablet` and checks it: every visit left the tablet, none was refused, the city counts them all. */
+/**
+ * Times one drain of visits already queued on a tablet and checks it: every visit left the tablet, none was
+ * refused, the city counts them all. The CPU figures cover the drain only, not the queueing before it.
+ */
 async function measured(
   city: City,
   coordinator: Coordinator,
   visits: { deleted: boolean }[],
   who: string,
-  drain: () => Promise<PageDrain & { report?: DrainReport }>,
+  queued: Queued<PageDrain & { report?: DrainReport }>,
 ): Promise<DrainMeasure> {
   const before = await statsCount(coordinator);
   const meter = await cpuMeter(city);
   const tabletBefore = chromiumCpuMs();
-  const drained = await drain();
+  const drained = await queued.drain();
   const tabletAfter = chromiumCpuMs();
   const cpu = await meter();
   const outcome = drained.report?.outcome ?? 'done';
@@ -121,13 +124,13 @@ async function measured(
 async function engineRun(city: City, coordinator: Coordinator, tablet: TabletPage, visits: number): Promise<DrainMeasure> {
   const pairing = await pairTablet(coordinator, 'Engine tablet');
   const queued = queuedVisits(++seed, visits);
-  return measured(city, coordinator, queued, 'the engine', () => tablet.engineDrain(pairing, queued));
+  return measured(city, coordinator, queued, 'the engine', await tablet.queueForEngine(pairing, queued));
 }
 
 async function baselineRun(city: City, coordinator: Coordinator, tablet: TabletPage, visits: number): Promise<DrainMeasure> {
   const pairing = await pairTablet(coordinator, 'Workbox tablet');
   const queued = queuedVisits(++seed, visits);
-  return measured(city, coordinator, queued, 'the Workbox replay', () => tablet.workboxReplay(pairing, queued));
+  return measured(city, coordinator, queued, 'the Workbox replay', await tablet.queueForWorkbox(pairing, queued));
 }
 
 /** Runs `work` on a new tablet at `origin`, closed afterwards. */

@@ -26,12 +26,15 @@ export function queuedVisits(seed: number, count: number, today = new Date()): V
 
 type InPage = { digibankDrain: DrainPage };
 
+/** Queued visits, ready to go: `drain` sends them (timed in the page). */
+export type Queued<T extends PageDrain> = { drain(): Promise<T> };
+
 /** One tablet: a browser profile of its own with a page open at the city. */
 export interface TabletPage {
-  /** Queues `visits` in the app's outbox of a tablet paired as `pairing`, then drains it with the app's engine. */
-  engineDrain(pairing: PairResponse, visits: VisitRecord[]): Promise<PageDrain & { report: DrainReport }>;
-  /** Queues `visits` as one request each in a Workbox queue, then replays it; `bytes` are the bodies queued. */
-  workboxReplay(pairing: PairResponse, visits: VisitRecord[]): Promise<PageDrain>;
+  /** Queues `visits` in the app's outbox of a tablet paired as `pairing`, to be drained by the app's engine. */
+  queueForEngine(pairing: PairResponse, visits: VisitRecord[]): Promise<Queued<PageDrain & { report: DrainReport }>>;
+  /** Queues `visits` as one request each in a Workbox queue, to be replayed; `bytes` are the bodies queued. */
+  queueForWorkbox(pairing: PairResponse, visits: VisitRecord[]): Promise<Queued<PageDrain>>;
   close(): Promise<void>;
 }
 
@@ -49,7 +52,7 @@ function tabletPage(page: Page, close: () => Promise<void>): TabletPage {
     pairedAt: new Date().toISOString(),
   });
   return {
-    async engineDrain(pairing, visits) {
+    async queueForEngine(pairing, visits) {
       const name = `engine-${++tablets}`;
       const stored = visits.map((visit) => withSyncState({ ...visit, syncedRev: 0, syncError: null }));
       await page.evaluate(([n, p, v]) => (globalThis as unknown as InPage).digibankDrain.seedEngine(n, p, v), [
@@ -57,20 +60,26 @@ function tabletPage(page: Page, close: () => Promise<void>): TabletPage {
         pairingOf(pairing),
         stored,
       ] as const);
-      const drained = await page.evaluate(
-        ([n, version]) => (globalThis as unknown as InPage).digibankDrain.drainEngine(n, version),
-        [name, packageJson.version] as const,
-      );
-      return drained;
+      return {
+        drain: () =>
+          page.evaluate(([n, version]) => (globalThis as unknown as InPage).digibankDrain.drainEngine(n, version), [
+            name,
+            packageJson.version,
+          ] as const),
+      };
     },
-    async workboxReplay(pairing, visits) {
+    async queueForWorkbox(pairing, visits) {
       const name = `workbox-${++tablets}`;
       const { bytes } = await page.evaluate(
         ([n, token, v]) => (globalThis as unknown as InPage).digibankDrain.seedWorkbox(n, token, v),
         [name, pairing.token, visits] as const,
       );
-      const replayed = await page.evaluate((n) => (globalThis as unknown as InPage).digibankDrain.replayWorkbox(n), name);
-      return { ...replayed, bytes };
+      return {
+        drain: async () => {
+          const replayed = await page.evaluate((n) => (globalThis as unknown as InPage).digibankDrain.replayWorkbox(n), name);
+          return { ...replayed, bytes };
+        },
+      };
     },
     close,
   };
